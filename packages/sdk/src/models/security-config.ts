@@ -1,0 +1,44 @@
+import { type Static, Type } from 'typebox';
+
+const Count = (maximum: number) => Type.Integer({ minimum: 0, maximum });
+
+export const AccountLockoutSchema = Type.Object({
+  maxFailedLoginAttempts: Type.Integer({ minimum: 1, maximum: 1000 }),
+  failedLoginLockTimeDurationMins: Type.Integer({ minimum: 1, maximum: 525600 }),
+  inactivityTimeDays: Count(3650),
+});
+
+/** Timeouts are in seconds; 0 means no limit. */
+export const SessionConfigurationSchema = Type.Object({
+  absoluteTimeout: Count(31536000),
+  inactivityTimeout: Count(31536000),
+  limitSessions: Type.Boolean(),
+  sessionLimitPerUser: Type.Integer({ minimum: 1, maximum: 100000 }),
+  sessionLimitSystemWide: Type.Integer({ minimum: 1, maximum: 10000000 }),
+});
+
+export const PasswordStrengthSchema = Type.Object({
+  minLength: Type.Integer({ minimum: 1, maximum: 1024 }),
+  includeUpperLetter: Type.Boolean(),
+  includeLowerLetter: Type.Boolean(),
+  includeNumber: Type.Boolean(),
+  includeSpecialChar: Type.Boolean(),
+});
+
+/** `GET|PUT /v2/security-config`. */
+export const SecurityConfigSchema = Type.Object({
+  authTokenTimeoutMinutes: Type.Integer({ minimum: 1, maximum: 525600 }),
+  accountLockout: AccountLockoutSchema,
+  sessionConfiguration: SessionConfigurationSchema,
+  passwordStrength: PasswordStrengthSchema,
+});
+export type SecurityConfig = Static<typeof SecurityConfigSchema>;
+
+/** `PUT /v2/security-config`: any part may be left out and keeps its value. */
+export const UpdateSecurityConfigSchema = Type.Object({
+  authTokenTimeoutMinutes: Type.Optional(SecurityConfigSchema.properties.authTokenTimeoutMinutes),
+  accountLockout: Type.Optional(Type.Partial(AccountLockoutSchema)),
+  sessionConfiguration: Type.Optional(Type.Partial(SessionConfigurationSchema)),
+  passwordStrength: Type.Optional(Type.Partial(PasswordStrengthSchema)),
+});
+export type UpdateSecurityConfig = Static<typeof UpdateSecurityConfigSchema>;

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { authenticate } from './auth/authenticate.js';
+import { useContractErrors } from './http/error-handler.js';
+import { parseEveryBodyAsJson } from './http/json-body.js';
+import { answerUnknownRoutes } from './http/method-not-allowed.js';
+import { useContractValidation } from './http/validation.js';
+import { healthRoutes } from './routes/health.js';
+import { accessTokenV1Routes } from './routes/v1/access-tokens.js';
+import { clusterV1Routes } from './routes/v1/cluster.js';
+import { sessionUserV1Routes } from './routes/v1/session-user.js';
+import { accessTokenRoutes } from './routes/v2/access-tokens.js';
+import { clusterRoutes } from './routes/v2/clusters.js';
+import type { Services } from './services.js';
+
+export const V1_PREFIX = '/irisservices/api/v1';
+export const V2_PREFIX = '/v2';
+
+export interface AppOptions {
+  /** PEM certificate and key; without them the app speaks plain HTTP. */
+  tls?: { cert: string; key: string } | undefined;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Where pino must never print: the three credential headers and cookies. */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.apikey',
+  'req.headers["session-id"]',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+];
+
+/** Builds the whole server; never listens (tests and `server.ts` do). */
+export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}),
+    logger: options.logger ?? false,
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+    connectionTimeout: 60_000,
+    requestTimeout: 30_000,
+    keepAliveTimeout: 65_000,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
+  }) as unknown as FastifyInstance;
+
+  useContractErrors(app);
+  useContractValidation(app);
+  parseEveryBodyAsJson(app);
+  answerUnknownRoutes(app);
+  app.addHook('onSend', async function tagResponse(request, reply) {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(authenticate, services);
+  await app.register(healthRoutes, services);
+  await app.register(accessTokenRoutes, { prefix: V2_PREFIX, ...services });
+  await app.register(clusterRoutes, { prefix: V2_PREFIX, ...services });
+  await app.register(accessTokenV1Routes, { prefix: V1_PREFIX, ...services });
+  await app.register(clusterV1Routes, { prefix: V1_PREFIX, ...services });
+  await app.register(sessionUserV1Routes, { prefix: V1_PREFIX });
+  return app;
+}

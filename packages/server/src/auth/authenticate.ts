@@ -1,0 +1,82 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { apiKeyRejected, noCredentials, sessionRejected, tokenInvalid } from '../errors.js';
+import type { Services } from '../services.js';
+import type { Principal } from './principal.js';
+import { privilegesOf } from './privileges.js';
+import { hashSecret } from './secret-hash.js';
+import { sidsHash } from './tokens.js';
+import { canAuthenticate } from './user-status.js';
+
+// Sessions record their last use at most this often: one write per request would
+// serialise every authenticated call on the database.
+const SESSION_TOUCH_INTERVAL_MS = 1_000;
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
+
+/**
+ * Resolves each request's credentials (contract §3) before its body is even read:
+ * `Authorization: Bearer`, then `apiKey`, then `session-id`. Routes marked
+ * `config: { public: true }` and unknown paths are let through.
+ */
+async function authenticatePlugin(app: FastifyInstance, services: Services) {
+  app.decorateRequest('principal', null);
+
+  const principalFor = (user: Principal['user'], via: Principal['via']): Principal => ({
+    user,
+    via,
+    privileges: new Set(privilegesOf(user.roles)),
+  });
+
+  async function fromBearer(header: string): Promise<Principal> {
+    const match = BEARER.exec(header);
+    if (!match?.[1]) throw tokenInvalid();
+    const claims = await services.tokens.verify(match[1], services.now());
+    const user = await services.store.getUser(claims['user-sid']);
+    if (!user || !canAuthenticate(user, services.now()) || sidsHash(user) !== claims['sids-hash']) {
+      throw tokenInvalid();
+    }
+    return principalFor(user, 'token');
+  }
+
+  async function fromApiKey(secret: string): Promise<Principal> {
+    const key = await services.store.findApiKeyBySecretHash(hashSecret(secret));
+    if (!key) throw apiKeyRejected('does not exist');
+    if (!key.isActive) throw apiKeyRejected('is inactive');
+    if (key.expiryTimeMsecs !== null && key.expiryTimeMsecs <= services.now()) throw apiKeyRejected('has expired');
+    const user = await services.store.getUser(key.userSid);
+    if (!user || !canAuthenticate(user, services.now())) throw apiKeyRejected('does not exist');
+    return principalFor(user, 'apiKey');
+  }
+
+  async function fromSessionId(sessionId: string): Promise<Principal> {
+    const idHash = hashSecret(sessionId);
+    const session = await services.store.findSession(idHash);
+    if (!session) throw sessionRejected('is invalid');
+    const now = services.now();
+    const { absoluteTimeout, inactivityTimeout } = (await services.securityConfig()).sessionConfiguration;
+    const expired =
+      (absoluteTimeout > 0 && now - session.createdTimeMsecs >= absoluteTimeout * 1000) ||
+      (inactivityTimeout > 0 && now - session.lastSeenTimeMsecs >= inactivityTimeout * 1000);
+    if (expired) {
+      await services.store.deleteSession(idHash);
+      throw sessionRejected('has expired');
+    }
+    const user = await services.store.getUser(session.userSid);
+    if (!user || !canAuthenticate(user, now) || user.credentialsVersion !== session.credentialsVersion) {
+      throw sessionRejected('is invalid');
+    }
+    if (now - session.lastSeenTimeMsecs >= SESSION_TOUCH_INTERVAL_MS) await services.store.touchSession(idHash, now);
+    return principalFor(user, 'session');
+  }
+
+  app.addHook('onRequest', async function authenticate(request: FastifyRequest) {
+    if (request.routeOptions.config.public || request.routeOptions.url === undefined) return;
+    const { authorization, apikey, 'session-id': sessionId } = request.headers;
+    if (typeof authorization === 'string') request.principal = await fromBearer(authorization);
+    else if (typeof apikey === 'string') request.principal = await fromApiKey(apikey);
+    else if (typeof sessionId === 'string') request.principal = await fromSessionId(sessionId);
+    else throw noCredentials();
+  });
+}
+
+export const authenticate = fp(authenticatePlugin, { name: 'authenticate' });

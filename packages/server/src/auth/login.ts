@@ -1,0 +1,80 @@
+import type { CreateAccessTokenRequestParams } from 'cohesity-sdk/models';
+import type { FastifyRequest } from 'fastify';
+import { audit } from '../audit.js';
+import { accountLocked, invalidCredentials, invalidRequest, missingParameters } from '../errors.js';
+import type { Services } from '../services.js';
+import type { UserRecord } from '../store/store.js';
+import { MAX_PASSWORD_BYTES } from './passwords.js';
+import { canAuthenticate } from './user-status.js';
+
+export const DEFAULT_DOMAIN = 'LOCAL';
+
+/** Lockout counts per username and domain, whether or not such a user exists. */
+const lockoutKey = (username: string, domain: string) => `${domain.toLowerCase()}\\${username}`;
+
+/**
+ * Checks a username and password as a login does (tokens and sessions alike): mandatory
+ * fields, size, lockout, argon2id verify, rehash when parameters rose. Every outcome is
+ * audited; the password goes nowhere but the hasher.
+ */
+export async function loginWithPassword(
+  services: Services,
+  request: FastifyRequest,
+  body: CreateAccessTokenRequestParams | undefined,
+): Promise<UserRecord> {
+  const username = body?.username;
+  const password = body?.password;
+  const missing = [username ? null : 'username', password ? null : 'password'].filter(Boolean);
+  if (!username || !password) throw missingParameters(missing.join(', '));
+  if (Buffer.byteLength(password) > MAX_PASSWORD_BYTES) {
+    throw invalidRequest(`The password is longer than ${MAX_PASSWORD_BYTES} bytes`);
+  }
+  const domain = body.domain || DEFAULT_DOMAIN;
+  const key = lockoutKey(username, domain);
+  const target = `${domain}\\${username}`;
+  const now = services.now();
+
+  const failures = await services.store.getLoginFailures(key);
+  if (failures?.lockedUntilMsecs && failures.lockedUntilMsecs > now) {
+    await audit(services, request, { action: 'login', outcome: 'locked', target });
+    throw accountLocked(new Date(failures.lockedUntilMsecs));
+  }
+
+  const user = await services.store.findUser(username, domain);
+  const passwordMatches = await services.hasher.verify(user?.passwordHash ?? null, password);
+  if (!user || !passwordMatches || !canAuthenticate(user, now)) {
+    const { accountLockout } = await services.securityConfig();
+    const lockMsecs = accountLockout.failedLoginLockTimeDurationMins * 60_000;
+    const after = await services.store.recordLoginFailure(key, now, {
+      maxAttempts: accountLockout.maxFailedLoginAttempts,
+      windowMsecs: lockMsecs,
+      lockMsecs,
+    });
+    const locked = after.lockedUntilMsecs !== null && after.lockedUntilMsecs > now;
+    await audit(services, request, {
+      action: 'login',
+      outcome: locked ? 'locked' : 'failure',
+      target,
+      details: { failures: after.failures },
+    });
+    if (locked) throw accountLocked(new Date(after.lockedUntilMsecs as number));
+    throw invalidCredentials();
+  }
+
+  if (failures) await services.store.clearLoginFailures(key);
+  await services.store.recordLogin(user.sid, now);
+  if (user.passwordHash && services.hasher.needsRehash(user.passwordHash)) {
+    await services.store.updateUser(user.sid, {
+      passwordHash: await services.hasher.hash(password),
+      lastUpdatedTimeMsecs: user.lastUpdatedTimeMsecs,
+    });
+  }
+  await audit(services, request, {
+    action: 'login',
+    outcome: 'success',
+    target,
+    actorSid: user.sid,
+    actorName: target,
+  });
+  return user;
+}

@@ -1,0 +1,19 @@
+import type { Privilege } from 'cohesity-sdk/models';
+import type { UserRecord } from '../store/store.js';
+
+/** Who is calling, and how they proved it. */
+export interface Principal {
+  readonly user: UserRecord;
+  readonly privileges: ReadonlySet<Privilege>;
+  readonly via: 'token' | 'apiKey' | 'session';
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    /** Answered without credentials (login, basicClusterInfo, health). */
+    public?: boolean;
+  }
+}

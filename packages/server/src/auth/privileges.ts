@@ -1,0 +1,28 @@
+import { type Privilege, Privileges, type Role } from 'cohesity-sdk/models';
+import type { FastifyRequest } from 'fastify';
+import { missingPrivilege, noCredentials } from '../errors.js';
+
+const viewer: readonly Privilege[] = [...Privileges.filter((p) => p.endsWith('_VIEW')), 'REPORTS_VIEW'];
+
+/** Contract §7's role table ([decision] rows included). */
+export const rolePrivileges: Readonly<Record<Role, readonly Privilege[]>> = {
+  COHESITY_ADMIN: Privileges,
+  COHESITY_SUPER_ADMIN: Privileges,
+  COHESITY_VIEWER: viewer,
+  COHESITY_OPERATOR: [...viewer, 'PROTECTION_JOB_OPERATE', 'RESTORE_MODIFY'],
+  COHESITY_DATA_SECURITY: [...viewer, 'DATA_SECURITY', 'FILE_DATALOCK_EXPIRY_TIME_DECREASE'],
+};
+
+/** Every privilege the roles grant, once each, in the contract's order. */
+export function privilegesOf(roles: readonly Role[]): Privilege[] {
+  const granted = new Set(roles.flatMap((role) => rolePrivileges[role] ?? []));
+  return Privileges.filter((p) => granted.has(p));
+}
+
+/** A pre-handler that answers 403 unless the caller holds `privilege`. */
+export function requirePrivilege(privilege: Privilege) {
+  return async function requirePrivilegeHandler(request: FastifyRequest): Promise<void> {
+    if (!request.principal) throw noCredentials();
+    if (!request.principal.privileges.has(privilege)) throw missingPrivilege(privilege);
+  };
+}

@@ -1,0 +1,128 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { AccessTokenClaims } from 'cohesity-sdk/models';
+import { errors, exportJWK, generateKeyPair, importJWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { tokenExpired, tokenInvalid } from '../errors.js';
+import type { SigningKeyRecord, Store, UserRecord } from '../store/store.js';
+
+type VerifyKey = Awaited<ReturnType<typeof importJWK>>;
+
+/** A verified token's claims. */
+export type VerifiedClaims = AccessTokenClaims & Required<Pick<JWTPayload, 'exp' | 'iat' | 'jti'>>;
+
+// Unknown kids make us re-read the keys (another node may have made one), but at most this
+// often, so a flood of forged kids cannot turn into a flood of database reads.
+const KEY_RELOAD_INTERVAL_MS = 5_000;
+
+/**
+ * A real cluster's `sids-hash` changes with the user's group SIDs. Ours binds the token to
+ * what it was issued for (SID, roles, credentials version): change any and the token dies.
+ */
+export function sidsHash(user: Pick<UserRecord, 'sid' | 'roles' | 'credentialsVersion'>): string {
+  return createHash('sha256')
+    .update(`${user.sid}\n${[...user.roles].sort().join(',')}\n${user.credentialsVersion}`)
+    .digest('base64url');
+}
+
+/**
+ * Issues and verifies RS256 access tokens shaped like a cluster's. The RSA key pairs live
+ * in the store, so tokens survive restarts and are valid on every node sharing it.
+ */
+export class TokenService {
+  readonly #store: Store;
+  readonly #verifyKeys = new Map<string, VerifyKey>();
+  #signing: { kid: string; key: VerifyKey };
+  #lastReloadMs = 0;
+
+  private constructor(store: Store, signing: { kid: string; key: VerifyKey }) {
+    this.#store = store;
+    this.#signing = signing;
+  }
+
+  /** Loads the stored keys, making the first one when there is none. */
+  static async open(store: Store): Promise<TokenService> {
+    let records = await store.listSigningKeys();
+    if (records.length === 0) {
+      await store.addSigningKey(await createSigningKey());
+      records = await store.listSigningKeys();
+    }
+    const newest = records.at(-1) as SigningKeyRecord;
+    const service = new TokenService(store, {
+      kid: newest.kid,
+      key: await importJWK(JSON.parse(newest.privateJwk), 'RS256'),
+    });
+    await service.#addVerifyKeys(records);
+    return service;
+  }
+
+  /** Signs a token for `user` that expires `ttlSeconds` from now. */
+  async issue(user: UserRecord, ttlSeconds: number, nowMs = Date.now()): Promise<string> {
+    const iat = Math.floor(nowMs / 1000);
+    const exp = iat + ttlSeconds;
+    const claims: AccessTokenClaims = {
+      'auth-type': '1',
+      clusterIdentifiers: '',
+      domain: user.domain,
+      'expiration-time': String(exp),
+      'in-cluster': true,
+      locale: 'en-us',
+      roles: user.roles.join(','),
+      'sids-hash': sidsHash(user),
+      'user-sid': user.sid,
+      username: user.username,
+    };
+    return new SignJWT({ ...claims })
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: this.#signing.kid })
+      .setIssuedAt(iat)
+      .setNotBefore(iat)
+      .setExpirationTime(exp)
+      .setJti(randomUUID())
+      .sign(this.#signing.key);
+  }
+
+  /** Verifies signature, algorithm and lifetime; throws the contract's 401s. */
+  async verify(token: string, nowMs = Date.now()): Promise<VerifiedClaims> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, (header) => this.#keyFor(header.kid), {
+        algorithms: ['RS256'],
+        currentDate: new Date(nowMs),
+        requiredClaims: ['exp', 'iat', 'jti', 'expiration-time', 'user-sid', 'sids-hash'],
+      }));
+    } catch (error) {
+      throw error instanceof errors.JWTExpired ? tokenExpired() : tokenInvalid();
+    }
+    const claims = payload as unknown as VerifiedClaims;
+    if (typeof claims['user-sid'] !== 'string' || typeof claims['sids-hash'] !== 'string') throw tokenInvalid();
+    if (Number(claims['expiration-time']) * 1000 <= nowMs) throw tokenExpired();
+    return claims;
+  }
+
+  async #keyFor(kid: string | undefined): Promise<VerifyKey> {
+    if (kid === undefined) throw tokenInvalid();
+    let key = this.#verifyKeys.get(kid);
+    if (key === undefined && Date.now() - this.#lastReloadMs > KEY_RELOAD_INTERVAL_MS) {
+      this.#lastReloadMs = Date.now();
+      await this.#addVerifyKeys(await this.#store.listSigningKeys());
+      key = this.#verifyKeys.get(kid);
+    }
+    if (key === undefined) throw tokenInvalid();
+    return key;
+  }
+
+  async #addVerifyKeys(records: readonly SigningKeyRecord[]): Promise<void> {
+    for (const record of records) {
+      if (!this.#verifyKeys.has(record.kid)) {
+        this.#verifyKeys.set(record.kid, await importJWK(JSON.parse(record.publicJwk), 'RS256'));
+      }
+    }
+  }
+}
+
+/** A fresh RSA-2048 key pair as a store record. */
+export async function createSigningKey(nowMs = Date.now()): Promise<SigningKeyRecord> {
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
+  const kid = randomUUID();
+  const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' };
+  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
+  return { kid, privateJwk: JSON.stringify(privateJwk), publicJwk: JSON.stringify(publicJwk), createdTimeMsecs: nowMs };
+}

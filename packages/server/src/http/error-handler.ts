@@ -1,0 +1,51 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { QueueFullError } from '../auth/concurrency-limit.js';
+import { ApiError, internalError, overloaded } from '../errors.js';
+import { StoreUnavailableError } from '../store/store.js';
+
+const PARSER_MESSAGES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is too large',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'The request body is empty',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The Content-Length does not match the body',
+};
+
+/**
+ * Turns anything thrown into the contract's `Error` body. Client mistakes keep their 4xx
+ * with a fixed text (never a parser's message: it may quote the body, password included);
+ * everything else is a 500 whose detail goes to the log only.
+ */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof QueueFullError) return overloaded(1);
+  if (error instanceof StoreUnavailableError)
+    return new ApiError(503, 'KServiceUnavailable', 'The database is unavailable; retry shortly', {
+      'retry-after': '1',
+    });
+  const fastifyError = error as Partial<FastifyError>;
+  if (fastifyError.validation) return new ApiError(400, 'KValidationError', fastifyError.message ?? 'Invalid request');
+  const status = fastifyError.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    const code = fastifyError.code ?? '';
+    if (status === 415 || code.startsWith('FST_ERR_CTP_')) {
+      return new ApiError(
+        status === 415 ? 400 : status,
+        'KValidationError',
+        PARSER_MESSAGES[code] ?? 'The request body is not valid JSON',
+      );
+    }
+    return new ApiError(status, status === 429 ? 'KRateLimitExceeded' : 'KValidationError', 'The request is not valid');
+  }
+  return internalError();
+}
+
+export function useContractErrors(app: FastifyInstance): void {
+  app.setErrorHandler(function sendContractError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+    const apiError = toApiError(error);
+    if (apiError.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    return reply
+      .code(apiError.statusCode)
+      .headers(apiError.headers)
+      .type('application/json; charset=utf-8')
+      .send({ errorCode: apiError.errorCode, message: apiError.message });
+  });
+}

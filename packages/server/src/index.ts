@@ -1,0 +1,11 @@
+export { buildApp, V1_PREFIX, V2_PREFIX } from './app.js';
+export { printBanner } from './banner.js';
+export {
+  ConfigError,
+  loadConfig,
+  resolveConfig,
+  type ServerConfig,
+  type ServerOption,
+  serverOptions,
+} from './config.js';
+export { type RunningServer, type StartOptions, startServer } from './server.js';

@@ -1,0 +1,38 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  AccessTokenResponseSchema,
+  type CreateAccessTokenRequestParams,
+  CreateAccessTokenRequestParamsSchema,
+  ErrorSchema,
+} from 'cohesity-sdk/models';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import { issueAccessToken } from '../../auth/issue-access-token.js';
+import { loginWithPassword } from '../../auth/login.js';
+import type { Services } from '../../services.js';
+
+/** `POST …/access-tokens` (v2) and `…/public/accessTokens` (v1) take and answer the same. */
+export const createAccessTokenRoute = {
+  config: { public: true },
+  schema: {
+    body: CreateAccessTokenRequestParamsSchema,
+    response: { 201: AccessTokenResponseSchema, '4xx': ErrorSchema },
+  },
+} satisfies RouteShorthandOptions;
+
+export function createAccessTokenHandler(services: Services) {
+  // Credential headers sent along are ignored: the Python SDK re-sends its stale one on re-login.
+  return async function createAccessToken(
+    request: FastifyRequest<{ Body: CreateAccessTokenRequestParams }>,
+    reply: FastifyReply,
+  ) {
+    const user = await loginWithPassword(services, request, request.body);
+    reply.code(201);
+    return issueAccessToken(services, user);
+  };
+}
+
+export async function accessTokenRoutes(app: FastifyInstance, services: Services) {
+  app
+    .withTypeProvider<TypeBoxTypeProvider>()
+    .post('/access-tokens', createAccessTokenRoute, createAccessTokenHandler(services));
+}

@@ -1,0 +1,35 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type Cluster, ClusterSchema, type LocalDomainSid, LocalDomainSidSchema } from 'cohesity-sdk/models';
+import type { FastifyInstance } from 'fastify';
+import { requirePrivilege } from '../../auth/privileges.js';
+import type { Services } from '../../services.js';
+
+/** What a cluster shows of itself right after login. */
+export async function clusterRoutes(app: FastifyInstance, services: Services) {
+  const routes = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  routes.get(
+    '/clusters',
+    { preHandler: requirePrivilege('CLUSTER_VIEW'), schema: { response: { 200: ClusterSchema } } },
+    async function getCluster(): Promise<Cluster> {
+      return {
+        id: services.cluster.id,
+        incarnationId: services.cluster.incarnationId,
+        name: services.config.clusterName,
+        swVersion: services.config.swVersion,
+        type: 'Virtual',
+        clusterSize: 'Small',
+        nodeCount: 1,
+        isClusterMfaEnabled: false,
+      };
+    },
+  );
+
+  routes.get(
+    '/clusters/local-domain-sid',
+    { preHandler: requirePrivilege('CLUSTER_VIEW'), schema: { response: { 200: LocalDomainSidSchema } } },
+    async function getLocalDomainSid(): Promise<LocalDomainSid> {
+      return { sid: services.cluster.localDomainSid };
+    },
+  );
+}

@@ -1,0 +1,70 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { buildApp, REDACTED_PATHS } from './app.js';
+import { PasswordHasher, type PasswordHasherOptions } from './auth/passwords.js';
+import { TokenService } from './auth/tokens.js';
+import { bootstrap, DEFAULT_SECURITY_CONFIG } from './bootstrap.js';
+import type { ServerConfig } from './config.js';
+import { loadTlsCredentials } from './http/tls.js';
+import type { Services } from './services.js';
+import { openStore } from './store/open-store.js';
+import type { Store } from './store/store.js';
+
+export interface RunningServer {
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  /** e.g. `https://127.0.0.1:8443` (the real port when 0 was asked for). */
+  readonly url: string;
+  /** SHA-256 fingerprint of the certificate; undefined over plain HTTP. */
+  readonly fingerprint256: string | undefined;
+  readonly selfSigned: boolean;
+  /** Stops accepting, lets in-flight requests finish, closes the database. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: FastifyServerOptions['logger'];
+  hasher?: PasswordHasherOptions;
+}
+
+/** Opens the store, makes first-start state, and listens. What `main.ts`, the CLI and tests run. */
+export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+  const store = await openStore(config);
+  try {
+    const hasher = await PasswordHasher.create(options.hasher);
+    const cluster = await bootstrap(store, hasher, config.adminPassword, Date.now());
+    const tokens = await TokenService.open(store);
+    const services: Services = {
+      config,
+      store,
+      hasher,
+      tokens,
+      cluster,
+      now: () => Date.now(),
+      securityConfig: async () => (await store.getSetting('securityConfig')) ?? DEFAULT_SECURITY_CONFIG,
+    };
+    const tls = config.http ? undefined : await loadTlsCredentials(config.dataDir, config.host, config.tls);
+    const logger = options.logger ?? {
+      level: config.logLevel,
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    };
+    const app = await buildApp(services, { tls, logger });
+    await app.listen({ host: config.host, port: config.port });
+    const { port } = app.server.address() as AddressInfo;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    return {
+      app,
+      store,
+      url: `${tls ? 'https' : 'http'}://${host}:${port}`,
+      fingerprint256: tls?.fingerprint256,
+      selfSigned: tls?.selfSigned ?? false,
+      async close() {
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

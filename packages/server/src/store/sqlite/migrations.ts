@@ -1,0 +1,83 @@
+/**
+ * The SQLite schema, one entry per version. Never edit an applied entry: add the next.
+ * Secrets (API keys, session ids) are kept only as SHA-256 hashes; passwords as argon2id.
+ */
+export const sqliteMigrations: readonly string[] = [
+  `
+  CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+  CREATE TABLE users (
+    sid TEXT PRIMARY KEY,
+    rid INTEGER NOT NULL UNIQUE,
+    username TEXT NOT NULL,
+    domain TEXT NOT NULL,
+    roles TEXT NOT NULL,
+    description TEXT,
+    locked INTEGER NOT NULL DEFAULT 0,
+    locked_reason TEXT,
+    password_hash TEXT,
+    email TEXT,
+    created_msecs INTEGER NOT NULL,
+    updated_msecs INTEGER NOT NULL,
+    last_login_msecs INTEGER,
+    effective_msecs INTEGER,
+    expiry_msecs INTEGER,
+    force_password_change INTEGER NOT NULL DEFAULT 0,
+    credentials_version INTEGER NOT NULL DEFAULT 1
+  );
+  CREATE UNIQUE INDEX users_username_domain ON users (username, lower(domain));
+
+  CREATE TABLE api_keys (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    user_sid TEXT NOT NULL REFERENCES users (sid) ON DELETE CASCADE,
+    created_by_sid TEXT NOT NULL,
+    secret_hash TEXT NOT NULL UNIQUE,
+    created_msecs INTEGER NOT NULL,
+    expiry_msecs INTEGER,
+    last_rotated_msecs INTEGER,
+    is_active INTEGER NOT NULL
+  );
+  CREATE INDEX api_keys_user ON api_keys (user_sid);
+
+  CREATE TABLE sessions (
+    id_hash TEXT PRIMARY KEY,
+    user_sid TEXT NOT NULL REFERENCES users (sid) ON DELETE CASCADE,
+    created_msecs INTEGER NOT NULL,
+    last_seen_msecs INTEGER NOT NULL,
+    credentials_version INTEGER NOT NULL
+  );
+  CREATE INDEX sessions_user ON sessions (user_sid);
+
+  CREATE TABLE signing_keys (
+    kid TEXT PRIMARY KEY,
+    private_jwk TEXT NOT NULL,
+    public_jwk TEXT NOT NULL,
+    created_msecs INTEGER NOT NULL
+  );
+
+  CREATE TABLE login_failures (
+    key TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    first_failure_msecs INTEGER NOT NULL,
+    locked_until_msecs INTEGER
+  );
+
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    time_msecs INTEGER NOT NULL,
+    action TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    actor_sid TEXT,
+    actor_name TEXT,
+    target TEXT,
+    ip TEXT,
+    request_id TEXT,
+    details TEXT NOT NULL
+  );
+  CREATE INDEX audit_log_time ON audit_log (time_msecs);
+  -- Append-only: the database itself refuses to rewrite history.
+  CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+  CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+  `,
+];

@@ -1,0 +1,458 @@
+import { chmodSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import type { Role } from 'cohesity-sdk/models';
+import {
+  type ApiKeyFilter,
+  type ApiKeyPatch,
+  type ApiKeyRecord,
+  type AuditEvent,
+  type AuditFilter,
+  type AuditRecord,
+  type CreateSessionResult,
+  DuplicateUserError,
+  type LoginFailurePolicy,
+  type LoginFailures,
+  type NewUser,
+  type SessionLimits,
+  type SessionRecord,
+  type Settings,
+  type SigningKeyRecord,
+  type Store,
+  type UserFilter,
+  type UserPatch,
+  type UserRecord,
+} from '../store.js';
+import { sqliteMigrations } from './migrations.js';
+
+type Row = Record<string, unknown>;
+
+const toUser = (r: Row): UserRecord => ({
+  sid: r.sid as string,
+  username: r.username as string,
+  domain: r.domain as string,
+  roles: JSON.parse(r.roles as string) as Role[],
+  description: r.description as string | null,
+  locked: r.locked === 1,
+  lockedReason: r.locked_reason as string | null,
+  passwordHash: r.password_hash as string | null,
+  email: r.email as string | null,
+  createdTimeMsecs: r.created_msecs as number,
+  lastUpdatedTimeMsecs: r.updated_msecs as number,
+  lastLoginTimeMsecs: r.last_login_msecs as number | null,
+  effectiveTimeMsecs: r.effective_msecs as number | null,
+  expiryTimeMsecs: r.expiry_msecs as number | null,
+  forcePasswordChange: r.force_password_change === 1,
+  credentialsVersion: r.credentials_version as number,
+});
+
+const toApiKey = (r: Row): ApiKeyRecord => ({
+  id: r.id as string,
+  name: r.name as string,
+  userSid: r.user_sid as string,
+  createdByUserSid: r.created_by_sid as string,
+  secretHash: r.secret_hash as string,
+  createdTimeMsecs: r.created_msecs as number,
+  expiryTimeMsecs: r.expiry_msecs as number | null,
+  lastRotatedTimeMsecs: r.last_rotated_msecs as number | null,
+  isActive: r.is_active === 1,
+});
+
+const toSession = (r: Row): SessionRecord => ({
+  idHash: r.id_hash as string,
+  userSid: r.user_sid as string,
+  createdTimeMsecs: r.created_msecs as number,
+  lastSeenTimeMsecs: r.last_seen_msecs as number,
+  credentialsVersion: r.credentials_version as number,
+});
+
+const toLoginFailures = (r: Row): LoginFailures => ({
+  failures: r.failures as number,
+  firstFailureMsecs: r.first_failure_msecs as number,
+  lockedUntilMsecs: r.locked_until_msecs as number | null,
+});
+
+/** `IN (?, ?, …)` for a list of values. */
+const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+
+/** SQLite columns of the user fields a patch may change. */
+const userColumns: Record<Exclude<keyof UserPatch, 'revokeCredentials'>, string> = {
+  roles: 'roles',
+  description: 'description',
+  locked: 'locked',
+  lockedReason: 'locked_reason',
+  passwordHash: 'password_hash',
+  email: 'email',
+  effectiveTimeMsecs: 'effective_msecs',
+  expiryTimeMsecs: 'expiry_msecs',
+  forcePasswordChange: 'force_password_change',
+  lastUpdatedTimeMsecs: 'updated_msecs',
+};
+
+const apiKeyColumns: Record<keyof ApiKeyPatch, string> = {
+  name: 'name',
+  isActive: 'is_active',
+  expiryTimeMsecs: 'expiry_msecs',
+};
+
+/** JS values as SQLite binds them: booleans as 0/1, arrays as JSON. */
+const toSql = (value: unknown) =>
+  typeof value === 'boolean' ? Number(value) : Array.isArray(value) ? JSON.stringify(value) : value;
+
+/**
+ * The embedded store. WAL with `synchronous=FULL`: every answered write is on disk before
+ * the answer leaves, so neither a crash nor a power cut loses it.
+ */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+  readonly #db: Database.Database;
+
+  readonly #statements = new Map<string, Database.Statement>();
+
+  private constructor(db: Database.Database) {
+    this.#db = db;
+  }
+
+  /** Opens (creating if needed) the database file and applies pending migrations. */
+  static open(file: string): SqliteStore {
+    const db = new Database(file);
+    if (file !== ':memory:') chmodSync(file, 0o600);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return new SqliteStore(db);
+  }
+
+  /** A prepared statement, made once per SQL text (only static SQL comes here). */
+  #sql(source: string): Database.Statement {
+    let statement = this.#statements.get(source);
+    if (statement === undefined) {
+      statement = this.#db.prepare(source);
+      this.#statements.set(source, statement);
+    }
+    return statement;
+  }
+
+  async getSetting<K extends keyof Settings>(key: K): Promise<Settings[K] | undefined> {
+    const row = this.#sql('SELECT value FROM settings WHERE key = ?').get(key) as Row | undefined;
+    return row ? (JSON.parse(row.value as string) as Settings[K]) : undefined;
+  }
+
+  async putSetting<K extends keyof Settings>(key: K, value: Settings[K]): Promise<void> {
+    this.#sql(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ).run(key, JSON.stringify(value));
+  }
+
+  async putSettingIfAbsent<K extends keyof Settings>(key: K, value: Settings[K]): Promise<boolean> {
+    const result = this.#sql('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(
+      key,
+      JSON.stringify(value),
+    );
+    return result.changes === 1;
+  }
+
+  async createUsers(users: readonly NewUser[], localDomainSid: string): Promise<UserRecord[]> {
+    const insert = this.#sql(`
+      INSERT INTO users (sid, rid, username, domain, roles, description, locked, locked_reason, password_hash, email,
+        created_msecs, updated_msecs, effective_msecs, expiry_msecs, force_password_change)
+      VALUES (@sid, @rid, @username, @domain, @roles, @description, @locked, @lockedReason, @passwordHash, @email,
+        @createdTimeMsecs, @lastUpdatedTimeMsecs, @effectiveTimeMsecs, @expiryTimeMsecs, @forcePasswordChange)`);
+    const nextRid = this.#sql('SELECT coalesce(max(rid), 0) + 1 AS rid FROM users');
+    const exists = this.#sql('SELECT 1 FROM users WHERE username = ? AND lower(domain) = lower(?)');
+    const create = this.#db.transaction((batch: readonly NewUser[]) =>
+      batch.map((user) => {
+        if (exists.get(user.username, user.domain)) throw new DuplicateUserError(user.username, user.domain);
+        const rid = (nextRid.get() as { rid: number }).rid;
+        const sid = `${localDomainSid}-${rid}`;
+        insert.run({
+          ...Object.fromEntries(Object.entries(user).map(([k, v]) => [k, toSql(v)])),
+          sid,
+          rid,
+        });
+        return { ...user, sid, lastLoginTimeMsecs: null, credentialsVersion: 1 };
+      }),
+    );
+    return create.immediate(users);
+  }
+
+  async getUser(sid: string): Promise<UserRecord | undefined> {
+    const row = this.#sql('SELECT * FROM users WHERE sid = ?').get(sid) as Row | undefined;
+    return row && toUser(row);
+  }
+
+  async findUser(username: string, domain: string): Promise<UserRecord | undefined> {
+    const row = this.#sql('SELECT * FROM users WHERE username = ? AND lower(domain) = lower(?)').get(
+      username,
+      domain,
+    ) as Row | undefined;
+    return row && toUser(row);
+  }
+
+  async listUsers(filter: UserFilter): Promise<UserRecord[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.domain !== undefined) {
+      where.push('lower(domain) = lower(?)');
+      args.push(filter.domain);
+    }
+    if (filter.sids?.length) {
+      where.push(`sid IN (${placeholders(filter.sids)})`);
+      args.push(...filter.sids);
+    }
+    if (filter.usernames?.length) {
+      where.push(`username IN (${placeholders(filter.usernames)})`);
+      args.push(...filter.usernames);
+    }
+    if (filter.roles?.length) {
+      where.push(`EXISTS (SELECT 1 FROM json_each(users.roles) WHERE value IN (${placeholders(filter.roles)}))`);
+      args.push(...filter.roles);
+    }
+    const sql = `SELECT * FROM users ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY rid`;
+    return (this.#db.prepare(sql).all(...args) as Row[]).map(toUser);
+  }
+
+  async updateUser(sid: string, patch: UserPatch): Promise<UserRecord | undefined> {
+    const { revokeCredentials, ...fields } = patch;
+    const sets = Object.keys(fields).map((k) => `${userColumns[k as keyof typeof fields]} = @${k}`);
+    if (revokeCredentials) sets.push('credentials_version = credentials_version + 1');
+    const values = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, toSql(v)]));
+    const row = this.#db
+      .prepare(`UPDATE users SET ${sets.join(', ')} WHERE sid = @sid RETURNING *`)
+      .get({ ...values, sid }) as Row | undefined;
+    return row && toUser(row);
+  }
+
+  async recordLogin(sid: string, timeMsecs: number): Promise<void> {
+    this.#sql('UPDATE users SET last_login_msecs = ? WHERE sid = ?').run(timeMsecs, sid);
+  }
+
+  async deleteUser(sid: string): Promise<boolean> {
+    return this.#sql('DELETE FROM users WHERE sid = ?').run(sid).changes === 1;
+  }
+
+  async createApiKey(key: ApiKeyRecord): Promise<void> {
+    this.#sql(`
+        INSERT INTO api_keys (id, name, user_sid, created_by_sid, secret_hash, created_msecs, expiry_msecs,
+          last_rotated_msecs, is_active)
+        VALUES (@id, @name, @userSid, @createdByUserSid, @secretHash, @createdTimeMsecs, @expiryTimeMsecs,
+          @lastRotatedTimeMsecs, @isActive)`).run({ ...key, isActive: Number(key.isActive) });
+  }
+
+  async getApiKey(id: string): Promise<ApiKeyRecord | undefined> {
+    const row = this.#sql('SELECT * FROM api_keys WHERE id = ?').get(id) as Row | undefined;
+    return row && toApiKey(row);
+  }
+
+  async findApiKeyBySecretHash(secretHash: string): Promise<ApiKeyRecord | undefined> {
+    const row = this.#sql('SELECT * FROM api_keys WHERE secret_hash = ?').get(secretHash) as Row | undefined;
+    return row && toApiKey(row);
+  }
+
+  async listApiKeys(filter: ApiKeyFilter): Promise<ApiKeyRecord[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.ids?.length) {
+      where.push(`id IN (${placeholders(filter.ids)})`);
+      args.push(...filter.ids);
+    }
+    if (filter.userSids?.length) {
+      where.push(`user_sid IN (${placeholders(filter.userSids)})`);
+      args.push(...filter.userSids);
+    }
+    if (filter.isActive !== undefined) {
+      where.push('is_active = ?');
+      args.push(Number(filter.isActive));
+    }
+    const sql = `SELECT * FROM api_keys ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_msecs, id`;
+    return (this.#db.prepare(sql).all(...args) as Row[]).map(toApiKey);
+  }
+
+  async updateApiKey(id: string, patch: ApiKeyPatch): Promise<ApiKeyRecord | undefined> {
+    const keys = Object.keys(patch) as (keyof ApiKeyPatch)[];
+    if (keys.length === 0) return this.getApiKey(id);
+    const sets = keys.map((k) => `${apiKeyColumns[k]} = @${k}`);
+    const values = Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, toSql(v)]));
+    const row = this.#db
+      .prepare(`UPDATE api_keys SET ${sets.join(', ')} WHERE id = @id RETURNING *`)
+      .get({ ...values, id }) as Row | undefined;
+    return row && toApiKey(row);
+  }
+
+  async rotateApiKey(id: string, secretHash: string, timeMsecs: number): Promise<ApiKeyRecord | undefined> {
+    const row = this.#sql('UPDATE api_keys SET secret_hash = ?, last_rotated_msecs = ? WHERE id = ? RETURNING *').get(
+      secretHash,
+      timeMsecs,
+      id,
+    ) as Row | undefined;
+    return row && toApiKey(row);
+  }
+
+  async deleteApiKey(id: string): Promise<boolean> {
+    return this.#sql('DELETE FROM api_keys WHERE id = ?').run(id).changes === 1;
+  }
+
+  async createSession(session: SessionRecord, limits: SessionLimits): Promise<CreateSessionResult> {
+    const countUser = this.#sql('SELECT count(*) AS n FROM sessions WHERE user_sid = ?');
+    const countAll = this.#sql('SELECT count(*) AS n FROM sessions');
+    const insert = this.#sql(`
+      INSERT INTO sessions (id_hash, user_sid, created_msecs, last_seen_msecs, credentials_version)
+      VALUES (@idHash, @userSid, @createdTimeMsecs, @lastSeenTimeMsecs, @credentialsVersion)`);
+    const create = this.#db.transaction((): CreateSessionResult => {
+      if (limits.perUser !== null && (countUser.get(session.userSid) as { n: number }).n >= limits.perUser) {
+        return 'user-limit';
+      }
+      if (limits.systemWide !== null && (countAll.get() as { n: number }).n >= limits.systemWide) {
+        return 'system-limit';
+      }
+      insert.run(session);
+      return 'created';
+    });
+    return create.immediate();
+  }
+
+  async findSession(idHash: string): Promise<SessionRecord | undefined> {
+    const row = this.#sql('SELECT * FROM sessions WHERE id_hash = ?').get(idHash) as Row | undefined;
+    return row && toSession(row);
+  }
+
+  async touchSession(idHash: string, timeMsecs: number): Promise<void> {
+    this.#sql('UPDATE sessions SET last_seen_msecs = ? WHERE id_hash = ?').run(timeMsecs, idHash);
+  }
+
+  async deleteSessions(userSid?: string): Promise<number> {
+    const result =
+      userSid === undefined
+        ? this.#sql('DELETE FROM sessions').run()
+        : this.#sql('DELETE FROM sessions WHERE user_sid = ?').run(userSid);
+    return result.changes;
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    this.#sql('DELETE FROM sessions WHERE id_hash = ?').run(idHash);
+  }
+
+  async countSessions(userSids?: readonly string[]): Promise<Map<string, number>> {
+    const rows = (
+      userSids?.length
+        ? this.#db
+            .prepare(
+              `SELECT user_sid, count(*) AS n FROM sessions WHERE user_sid IN (${placeholders(userSids)}) GROUP BY user_sid`,
+            )
+            .all(...userSids)
+        : this.#sql('SELECT user_sid, count(*) AS n FROM sessions GROUP BY user_sid').all()
+    ) as { user_sid: string; n: number }[];
+    return new Map(rows.map((r) => [r.user_sid, r.n]));
+  }
+
+  async listSigningKeys(): Promise<SigningKeyRecord[]> {
+    const rows = this.#sql('SELECT * FROM signing_keys ORDER BY created_msecs, kid').all() as Row[];
+    return rows.map((r) => ({
+      kid: r.kid as string,
+      privateJwk: r.private_jwk as string,
+      publicJwk: r.public_jwk as string,
+      createdTimeMsecs: r.created_msecs as number,
+    }));
+  }
+
+  async addSigningKey(key: SigningKeyRecord): Promise<void> {
+    this.#sql('INSERT INTO signing_keys (kid, private_jwk, public_jwk, created_msecs) VALUES (?, ?, ?, ?)').run(
+      key.kid,
+      key.privateJwk,
+      key.publicJwk,
+      key.createdTimeMsecs,
+    );
+  }
+
+  async getLoginFailures(key: string): Promise<LoginFailures | undefined> {
+    const row = this.#sql('SELECT * FROM login_failures WHERE key = ?').get(key) as Row | undefined;
+    return row && toLoginFailures(row);
+  }
+
+  async recordLoginFailure(key: string, nowMsecs: number, policy: LoginFailurePolicy): Promise<LoginFailures> {
+    // One statement: a failure outside the window, or after a lock ran out, starts a new count.
+    const row = this.#sql(`
+        INSERT INTO login_failures (key, failures, first_failure_msecs, locked_until_msecs)
+        VALUES (@key, 1, @now, CASE WHEN @max <= 1 THEN @now + @lock END)
+        ON CONFLICT (key) DO UPDATE SET
+          failures = CASE WHEN @now - first_failure_msecs > @window OR locked_until_msecs <= @now THEN 1 ELSE failures + 1 END,
+          first_failure_msecs = CASE WHEN @now - first_failure_msecs > @window OR locked_until_msecs <= @now THEN @now ELSE first_failure_msecs END,
+          locked_until_msecs = CASE
+            WHEN locked_until_msecs > @now THEN locked_until_msecs
+            WHEN (CASE WHEN @now - first_failure_msecs > @window OR locked_until_msecs <= @now THEN 1 ELSE failures + 1 END) >= @max THEN @now + @lock
+          END
+        RETURNING *`).get({
+      key,
+      now: nowMsecs,
+      max: policy.maxAttempts,
+      window: policy.windowMsecs,
+      lock: policy.lockMsecs,
+    }) as Row;
+    return toLoginFailures(row);
+  }
+
+  async clearLoginFailures(key: string): Promise<void> {
+    this.#sql('DELETE FROM login_failures WHERE key = ?').run(key);
+  }
+
+  async appendAudit(event: AuditEvent): Promise<void> {
+    this.#sql(`
+        INSERT INTO audit_log (time_msecs, action, outcome, actor_sid, actor_name, target, ip, request_id, details)
+        VALUES (@timeMsecs, @action, @outcome, @actorSid, @actorName, @target, @ip, @requestId, @details)`).run({
+      ...event,
+      details: JSON.stringify(event.details),
+    });
+  }
+
+  async listAudit(filter: AuditFilter): Promise<AuditRecord[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.sinceMsecs !== undefined) {
+      where.push('time_msecs >= ?');
+      args.push(filter.sinceMsecs);
+    }
+    if (filter.action !== undefined) {
+      where.push('action = ?');
+      args.push(filter.action);
+    }
+    if (filter.actorSid !== undefined) {
+      where.push('actor_sid = ?');
+      args.push(filter.actorSid);
+    }
+    const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
+    const rows = this.#db.prepare(sql).all(...args, filter.limit) as Row[];
+    return rows.map((r) => ({
+      id: r.id as number,
+      timeMsecs: r.time_msecs as number,
+      action: r.action as string,
+      outcome: r.outcome as AuditRecord['outcome'],
+      actorSid: r.actor_sid as string | null,
+      actorName: r.actor_name as string | null,
+      target: r.target as string | null,
+      ip: r.ip as string | null,
+      requestId: r.request_id as string | null,
+      details: JSON.parse(r.details as string) as Record<string, unknown>,
+    }));
+  }
+
+  async ping(): Promise<boolean> {
+    return this.#db.open;
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+}
+
+function migrate(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_msecs INTEGER NOT NULL)');
+  const applied = (db.prepare('SELECT coalesce(max(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
+  const apply = db.transaction((version: number, sql: string) => {
+    db.exec(sql);
+    db.prepare('INSERT INTO schema_migrations (version, applied_msecs) VALUES (?, ?)').run(version, Date.now());
+  });
+  sqliteMigrations.forEach((sql, index) => {
+    if (index + 1 > applied) apply.immediate(index + 1, sql);
+  });
+}
