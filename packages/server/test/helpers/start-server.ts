@@ -48,7 +48,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
       method: method as 'GET',
       dispatcher,
       headers: { ...(hasJson ? { 'content-type': 'application/json' } : {}), ...options.headers },
-      body: options.rawBody ?? (hasJson ? JSON.stringify(options.body) : undefined),
+      body: options.rawBody ?? (hasJson ? JSON.stringify(options.body) : null),
     });
     const text = await response.body.text();
     let body: unknown = text;
