@@ -41,7 +41,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     connectionTimeout: 60_000,
     requestTimeout: 30_000,
     keepAliveTimeout: 65_000,
-    return503OnClosing: true,
+    // Fastify's own 503 body is not the contract's Error; requests that arrive on an open
+    // connection while stopping are answered normally, with `Connection: close`.
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
   }) as unknown as FastifyInstance;
@@ -50,8 +52,15 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   useContractValidation(app);
   parseEveryBodyAsJson(app);
   answerUnknownRoutes(app);
+  // Requests already running when close() begins would leave their keep-alive sockets
+  // open, and the server would wait on them for minutes: ask those clients to hang up.
+  let closing = false;
+  app.addHook('preClose', async function stopKeepAlive() {
+    closing = true;
+  });
   app.addHook('onSend', async function tagResponse(request, reply) {
     reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
   });
 
   await app.register(authenticate, services);
