@@ -99,6 +99,8 @@ export interface ServerConfig {
   logLevel: string;
 }
 
+const LOG_LEVELS: readonly string[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
 /** A setting that cannot be used; `main` prints it and exits with status 2. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -143,6 +145,9 @@ export function resolveConfig(flags: RawValues, env: NodeJS.ProcessEnv): ServerC
   if ((certFile === undefined) !== (keyFile === undefined))
     throw new ConfigError('--tls-cert and --tls-key go together');
 
+  const logLevel = read('log-level') ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`);
+
   const adminPassword = read('admin-password') ?? 'admin';
   if (Buffer.byteLength(adminPassword) > 1024) throw new ConfigError('--admin-password is longer than 1024 bytes');
 
@@ -157,6 +162,6 @@ export function resolveConfig(flags: RawValues, env: NodeJS.ProcessEnv): ServerC
     http: isOn('http'),
     clusterName: read('cluster-name') ?? 'cohesity-dev',
     swVersion: read('sw-version') ?? '',
-    logLevel: read('log-level') ?? 'info',
+    logLevel,
   };
 }

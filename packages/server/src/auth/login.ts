@@ -4,6 +4,7 @@ import { audit } from '../audit.js';
 import { accountLocked, invalidCredentials, invalidRequest, missingParameters } from '../errors.js';
 import type { Services } from '../services.js';
 import type { UserRecord } from '../store/store.js';
+import { QueueFullError } from './concurrency-limit.js';
 import { MAX_PASSWORD_BYTES } from './passwords.js';
 import { canAuthenticate } from './user-status.js';
 
@@ -64,10 +65,17 @@ export async function loginWithPassword(
   if (failures) await services.store.clearLoginFailures(key);
   await services.store.recordLogin(user.sid, now);
   if (user.passwordHash && services.hasher.needsRehash(user.passwordHash)) {
-    await services.store.updateUser(user.sid, {
-      passwordHash: await services.hasher.hash(password),
-      lastUpdatedTimeMsecs: user.lastUpdatedTimeMsecs,
+    // A busy hasher must not fail a login that has already succeeded: the next login upgrades.
+    const upgraded = await services.hasher.hash(password).catch((error: unknown) => {
+      if (error instanceof QueueFullError) return null;
+      throw error;
     });
+    if (upgraded) {
+      await services.store.updateUser(user.sid, {
+        passwordHash: upgraded,
+        lastUpdatedTimeMsecs: user.lastUpdatedTimeMsecs,
+      });
+    }
   }
   await audit(services, request, {
     action: 'login',
