@@ -1,16 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { authenticate } from './auth/authenticate.js';
+import { useRateLimits } from './auth/rate-limit.js';
 import { useContractErrors } from './http/error-handler.js';
 import { parseEveryBodyAsJson } from './http/json-body.js';
 import { answerUnknownRoutes } from './http/method-not-allowed.js';
 import { useContractValidation } from './http/validation.js';
 import { healthRoutes } from './routes/health.js';
 import { accessTokenV1Routes } from './routes/v1/access-tokens.js';
+import { apiKeyV1Routes } from './routes/v1/api-keys.js';
 import { clusterV1Routes } from './routes/v1/cluster.js';
 import { sessionUserV1Routes } from './routes/v1/session-user.js';
 import { accessTokenRoutes } from './routes/v2/access-tokens.js';
+import { apiKeyRoutes } from './routes/v2/api-keys.js';
+import { auditLogRoutes } from './routes/v2/audit-logs.js';
 import { clusterRoutes } from './routes/v2/clusters.js';
+import { securityConfigRoutes } from './routes/v2/security-config.js';
+import { sessionRoutes } from './routes/v2/sessions.js';
+import { userRoutes } from './routes/v2/users.js';
 import type { Services } from './services.js';
 
 export const V1_PREFIX = '/irisservices/api/v1';
@@ -63,12 +70,22 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     if (closing) reply.header('connection', 'close');
   });
 
+  await useRateLimits(app, {
+    loginPerMinute: services.config.loginRateLimit,
+    apiPerMinute: services.config.apiRateLimit,
+  });
   await app.register(authenticate, services);
   await app.register(healthRoutes, services);
   await app.register(accessTokenRoutes, { prefix: V2_PREFIX, ...services });
   await app.register(clusterRoutes, { prefix: V2_PREFIX, ...services });
+  await app.register(sessionRoutes, { prefix: V2_PREFIX, ...services });
+  await app.register(userRoutes, { prefix: V2_PREFIX, ...services });
+  await app.register(apiKeyRoutes, { prefix: V2_PREFIX, ...services });
+  await app.register(securityConfigRoutes, { prefix: V2_PREFIX, ...services });
+  await app.register(auditLogRoutes, { prefix: V2_PREFIX, ...services });
   await app.register(accessTokenV1Routes, { prefix: V1_PREFIX, ...services });
   await app.register(clusterV1Routes, { prefix: V1_PREFIX, ...services });
+  await app.register(apiKeyV1Routes, { prefix: V1_PREFIX, ...services });
   await app.register(sessionUserV1Routes, { prefix: V1_PREFIX });
   return app;
 }

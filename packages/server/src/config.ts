@@ -49,6 +49,20 @@ export const serverOptions = [
     description: 'Token lifetime; overrides authTokenTimeoutMinutes (default 24 h)',
   },
   {
+    flag: 'login-rate-limit',
+    env: 'COHESITY_LOGIN_RATE_LIMIT',
+    type: 'string',
+    default: '600',
+    description: 'Logins (tokens and sessions) per minute per client IP; 0: no limit',
+  },
+  {
+    flag: 'api-rate-limit',
+    env: 'COHESITY_API_RATE_LIMIT',
+    type: 'string',
+    default: '60000',
+    description: 'Other requests per minute per client IP; 0: no limit',
+  },
+  {
     flag: 'tls-cert',
     env: 'COHESITY_TLS_CERT',
     type: 'string',
@@ -92,6 +106,9 @@ export interface ServerConfig {
   adminPassword: string;
   /** Set only when an operator overrides the security config's token lifetime. */
   tokenTtlSeconds: number | undefined;
+  /** Requests per minute per client IP; 0 turns the limit off. */
+  loginRateLimit: number;
+  apiRateLimit: number;
   tls: { certFile: string; keyFile: string } | undefined;
   http: boolean;
   clusterName: string;
@@ -140,6 +157,16 @@ export function resolveConfig(flags: RawValues, env: NodeJS.ProcessEnv): ServerC
     throw new ConfigError(`--token-ttl-seconds must be a positive whole number, not '${ttl}'`);
   }
 
+  const perMinute = (flag: 'login-rate-limit' | 'api-rate-limit') => {
+    const value = Number(read(flag));
+    if (!Number.isInteger(value) || value < 0) {
+      throw new ConfigError(
+        `--${flag} must be a whole number of requests per minute (0: no limit), not '${read(flag)}'`,
+      );
+    }
+    return value;
+  };
+
   const certFile = read('tls-cert');
   const keyFile = read('tls-key');
   if ((certFile === undefined) !== (keyFile === undefined))
@@ -158,6 +185,8 @@ export function resolveConfig(flags: RawValues, env: NodeJS.ProcessEnv): ServerC
     databaseUrl: read('database-url'),
     adminPassword,
     tokenTtlSeconds,
+    loginRateLimit: perMinute('login-rate-limit'),
+    apiRateLimit: perMinute('api-rate-limit'),
     tls: certFile !== undefined && keyFile !== undefined ? { certFile, keyFile } : undefined,
     http: isOn('http'),
     clusterName: read('cluster-name') ?? 'cohesity-dev',

@@ -75,3 +75,12 @@ export const overloaded = (retryAfterSeconds: number) =>
   });
 
 export const internalError = () => new ApiError(500, 'KInternalError', 'Internal server error');
+
+export const sessionLimitReached = (scope: 'user' | 'cluster', limit: number) =>
+  new ApiError(
+    400,
+    'KValidationError',
+    scope === 'user'
+      ? `The user already has the maximum of ${limit} sessions; end one before starting another`
+      : `The cluster already has the maximum of ${limit} sessions; end one before starting another`,
+  );

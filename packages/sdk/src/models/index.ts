@@ -4,6 +4,7 @@
  */
 export * from './access-token.js';
 export * from './api-key.js';
+export * from './audit-log.js';
 export * from './cluster.js';
 export * from './common.js';
 export * from './error.js';

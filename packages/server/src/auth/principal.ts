@@ -15,5 +15,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Answered without credentials (login, basicClusterInfo, health). */
     public?: boolean;
+    /** A password login (tokens, sessions): rate-limited on its own, stricter budget. */
+    login?: boolean;
   }
 }

@@ -12,7 +12,7 @@ import type { Services } from '../../services.js';
 
 /** `POST …/access-tokens` (v2) and `…/public/accessTokens` (v1) take and answer the same. */
 export const createAccessTokenRoute = {
-  config: { public: true },
+  config: { public: true, login: true },
   schema: {
     body: CreateAccessTokenRequestParamsSchema,
     response: { 201: AccessTokenResponseSchema, '4xx': ErrorSchema },

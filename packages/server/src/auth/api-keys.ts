@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { UserApiKey } from 'cohesity-sdk/models';
+import type { FastifyRequest } from 'fastify';
+import { audit } from '../audit.js';
+import { missingPrivilege, notFound } from '../errors.js';
+import type { Services } from '../services.js';
+import type { ApiKeyRecord, UserRecord } from '../store/store.js';
+import type { Principal } from './principal.js';
+import { hashSecret } from './secret-hash.js';
+
+export const isExpired = (key: ApiKeyRecord, nowMs: number) =>
+  key.expiryTimeMsecs !== null && key.expiryTimeMsecs <= nowMs;
+
+/** A stored key as the wire lists it: never the secret (nor its hash). */
+export function toUserApiKey(key: ApiKeyRecord, nowMs: number): UserApiKey {
+  return {
+    id: key.id,
+    name: key.name,
+    userSid: key.userSid,
+    createdByUserSid: key.createdByUserSid,
+    createdTimeMsecs: key.createdTimeMsecs,
+    expiryTimeMsecs: key.expiryTimeMsecs,
+    lastRotatedTimeMsecs: key.lastRotatedTimeMsecs,
+    isActive: key.isActive,
+    isExpired: isExpired(key, nowMs),
+  };
+}
+
+/**
+ * The owner of the keys at `/users/{userSid}/…`, when the caller may act on them. Users
+ * manage their own keys; others' need PRINCIPAL_VIEW to read and PRINCIPAL_MODIFY to change.
+ */
+export async function keyOwnerFor(
+  services: Services,
+  request: FastifyRequest,
+  userSid: string,
+  access: 'view' | 'modify',
+): Promise<UserRecord> {
+  const principal = request.principal as Principal;
+  if (principal.user.sid !== userSid) {
+    const needed = access === 'view' ? 'PRINCIPAL_VIEW' : 'PRINCIPAL_MODIFY';
+    if (!principal.privileges.has(needed)) throw missingPrivilege(needed);
+  }
+  const owner = await services.store.getUser(userSid);
+  if (!owner) throw notFound('User');
+  return owner;
+}
+
+/** The key `id` of `userSid`; 404 for another user's key, so ids cannot be probed across users. */
+export async function ownedKey(services: Services, userSid: string, id: string): Promise<ApiKeyRecord> {
+  const key = await services.store.getApiKey(id);
+  if (!key || key.userSid !== userSid) throw notFound('API key');
+  return key;
+}
+
+/** Makes a key for `owner`; the secret (a UUID, as on a real cluster) is returned this once. */
+export async function createApiKey(
+  services: Services,
+  request: FastifyRequest,
+  owner: UserRecord,
+  params: { name: string; isActive: boolean; expiryTimeMsecs: number | null },
+): Promise<{ key: ApiKeyRecord; secret: string }> {
+  const secret = randomUUID();
+  const key: ApiKeyRecord = {
+    id: randomUUID(),
+    name: params.name,
+    userSid: owner.sid,
+    createdByUserSid: (request.principal as Principal).user.sid,
+    secretHash: hashSecret(secret),
+    createdTimeMsecs: services.now(),
+    expiryTimeMsecs: params.expiryTimeMsecs,
+    lastRotatedTimeMsecs: null,
+    isActive: params.isActive,
+  };
+  await services.store.createApiKey(key);
+  await audit(services, request, {
+    action: 'apiKey.create',
+    outcome: 'success',
+    target: key.id,
+    details: { userSid: owner.sid, name: key.name },
+  });
+  return { key, secret };
+}
+
+/** Deletes a key after the ownership check; audited. */
+export async function deleteApiKey(services: Services, request: FastifyRequest, key: ApiKeyRecord): Promise<void> {
+  await services.store.deleteApiKey(key.id);
+  await audit(services, request, {
+    action: 'apiKey.delete',
+    outcome: 'success',
+    target: key.id,
+    details: { userSid: key.userSid },
+  });
+}

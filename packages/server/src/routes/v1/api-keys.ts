@@ -1,0 +1,74 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  type ApiKeyV1,
+  ApiKeyV1Schema,
+  type CreateApiKeyV1Params,
+  CreateApiKeyV1ParamsSchema,
+  ErrorSchema,
+} from 'cohesity-sdk/models';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { createApiKey, deleteApiKey, isExpired, keyOwnerFor, ownedKey } from '../../auth/api-keys.js';
+import type { Services } from '../../services.js';
+import type { ApiKeyRecord, UserRecord } from '../../store/store.js';
+
+const Sid = Type.String({ minLength: 1, maxLength: 255 });
+const OwnerParams = Type.Object({ sid: Sid });
+const KeyParams = Type.Object({ sid: Sid, id: Type.String({ minLength: 1, maxLength: 64 }) });
+const errors = { '4xx': ErrorSchema };
+
+const toApiKeyV1 = (key: ApiKeyRecord, owner: UserRecord, nowMs: number): ApiKeyV1 => ({
+  id: key.id,
+  name: key.name,
+  user: { sid: owner.sid, username: owner.username, domain: owner.domain },
+  createdTimeMsecs: key.createdTimeMsecs,
+  expiringTimeMsecs: key.expiryTimeMsecs,
+  isActive: key.isActive,
+  isExpired: isExpired(key, nowMs),
+});
+
+/** v1 `/public/users/{sid}/apiKeys`: the same keys as v2, with the secret in `key`. */
+export async function apiKeyV1Routes(app: FastifyInstance, services: Services) {
+  const routes = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  routes.post(
+    '/public/users/:sid/apiKeys',
+    { schema: { params: OwnerParams, body: CreateApiKeyV1ParamsSchema, response: { 201: ApiKeyV1Schema, ...errors } } },
+    async function createApiKeyV1(
+      request: FastifyRequest<{ Params: { sid: string }; Body: CreateApiKeyV1Params }>,
+      reply,
+    ): Promise<ApiKeyV1> {
+      const owner = await keyOwnerFor(services, request, request.params.sid, 'modify');
+      const { key, secret } = await createApiKey(services, request, owner, {
+        name: request.body.name,
+        isActive: request.body.isActive ?? true,
+        expiryTimeMsecs: request.body.expiringTimeMsecs ?? null,
+      });
+      reply.code(201);
+      return { ...toApiKeyV1(key, owner, services.now()), key: secret };
+    },
+  );
+
+  routes.get(
+    '/public/users/:sid/apiKeys',
+    { schema: { params: OwnerParams, response: { 200: Type.Array(ApiKeyV1Schema), ...errors } } },
+    async function getApiKeysV1(request: FastifyRequest<{ Params: { sid: string } }>): Promise<ApiKeyV1[]> {
+      const owner = await keyOwnerFor(services, request, request.params.sid, 'view');
+      const keys = await services.store.listApiKeys({ userSids: [owner.sid] });
+      return keys.map((key) => toApiKeyV1(key, owner, services.now()));
+    },
+  );
+
+  routes.delete(
+    '/public/users/:sid/apiKeys/:id',
+    { schema: { params: KeyParams, response: errors } },
+    async function deleteApiKeyV1(
+      request: FastifyRequest<{ Params: { sid: string; id: string } }>,
+      reply: FastifyReply,
+    ) {
+      await keyOwnerFor(services, request, request.params.sid, 'modify');
+      await deleteApiKey(services, request, await ownedKey(services, request.params.sid, request.params.id));
+      reply.code(204);
+    },
+  );
+}

@@ -1,0 +1,54 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  ErrorSchema,
+  type SecurityConfig,
+  SecurityConfigSchema,
+  type UpdateSecurityConfig,
+  UpdateSecurityConfigSchema,
+} from 'cohesity-sdk/models';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { audit } from '../../audit.js';
+import { requirePrivilege } from '../../auth/privileges.js';
+import type { Services } from '../../services.js';
+
+/** A PUT changes only what it names; every part left out keeps its value. */
+export function mergeSecurityConfig(current: SecurityConfig, update: UpdateSecurityConfig): SecurityConfig {
+  return {
+    authTokenTimeoutMinutes: update.authTokenTimeoutMinutes ?? current.authTokenTimeoutMinutes,
+    accountLockout: { ...current.accountLockout, ...update.accountLockout },
+    sessionConfiguration: { ...current.sessionConfiguration, ...update.sessionConfiguration },
+    passwordStrength: { ...current.passwordStrength, ...update.passwordStrength },
+  };
+}
+
+/** `GET|PUT /v2/security-config`; read on every use, so a change reaches every node at once. */
+export async function securityConfigRoutes(app: FastifyInstance, services: Services) {
+  const routes = app.withTypeProvider<TypeBoxTypeProvider>();
+  const response = { 200: SecurityConfigSchema, '4xx': ErrorSchema };
+
+  routes.get(
+    '/security-config',
+    { preHandler: requirePrivilege('CLUSTER_VIEW'), schema: { response } },
+    async function getSecurityConfig(): Promise<SecurityConfig> {
+      return services.securityConfig();
+    },
+  );
+
+  routes.put(
+    '/security-config',
+    { preHandler: requirePrivilege('CLUSTER_MODIFY'), schema: { body: UpdateSecurityConfigSchema, response } },
+    async function updateSecurityConfig(
+      request: FastifyRequest<{ Body: UpdateSecurityConfig }>,
+    ): Promise<SecurityConfig> {
+      const config = mergeSecurityConfig(await services.securityConfig(), request.body);
+      await services.store.putSetting('securityConfig', config);
+      await audit(services, request, {
+        action: 'securityConfig.update',
+        outcome: 'success',
+        target: 'securityConfig',
+        details: { update: request.body },
+      });
+      return config;
+    },
+  );
+}
