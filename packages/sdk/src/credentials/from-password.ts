@@ -36,6 +36,7 @@ class PasswordCredentialProvider implements CredentialProvider {
   readonly kind = 'password';
   readonly #login: () => Promise<Credential>;
   #token: HeldToken | undefined;
+  #nextReason: 'login' | 'renewal' | 'rejected' = 'login';
 
   constructor(
     login: (credentials: PasswordCredentials) => Promise<LoginResult>,
@@ -43,7 +44,7 @@ class PasswordCredentialProvider implements CredentialProvider {
     events: ClientEventEmitter,
   ) {
     this.#login = singleFlight(async () => {
-      const reason = this.#token ? 'renewal' : 'login';
+      const reason = this.#nextReason;
       try {
         const { response, dateHeader } = await login(credentials);
         const receivedAt = performance.now();
@@ -54,6 +55,7 @@ class PasswordCredentialProvider implements CredentialProvider {
           renewAt: receivedAt + remainingMs - renewMarginMs(lifetimeMs),
           staleAt: receivedAt + remainingMs - staleMarginMs(lifetimeMs),
         };
+        this.#nextReason = 'renewal';
         events.emit('tokenRefreshed', { reason, expiresAt: new Date(Date.now() + remainingMs), lifetimeMs });
         return credential;
       } catch (error) {
@@ -79,7 +81,10 @@ class PasswordCredentialProvider implements CredentialProvider {
   shouldReplay(rejected: Credential, message: string): boolean {
     if (!REPLAYABLE_MESSAGES.has(message.trim().toLowerCase())) return false;
     // Only forget the token that failed: a concurrent caller may already hold a newer one.
-    if (this.#token?.credential === rejected) this.#token = undefined;
+    if (this.#token?.credential === rejected) {
+      this.#token = undefined;
+      this.#nextReason = 'rejected';
+    }
     return true;
   }
 

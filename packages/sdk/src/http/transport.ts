@@ -75,9 +75,11 @@ export async function createNodeTransport(
   const pin = tls.fingerprint256 === undefined ? undefined : normalizeFingerprint(tls.fingerprint256);
   if (tls.insecure) warnInsecure(warn);
   const ca = typeof tls.ca === 'string' ? tls.ca : tls.ca ? [...tls.ca] : undefined;
-  // A pinned certificate is usually self-signed: the chain check is replaced by the pin.
+  // A pinned certificate is usually self-signed: the chain check is replaced by the pin. A
+  // resumed TLS session shows no peer certificate, so pinning turns resumption off.
   const base = undici.buildConnector({
     ...(ca ? { ca } : {}),
+    ...(pin ? { maxCachedSessions: 0 } : {}),
     rejectUnauthorized: !(tls.insecure || pin),
     timeout: timeoutMs,
   });
