@@ -1,0 +1,199 @@
+import type { Credential, CredentialProvider } from '../credentials/credential-provider.js';
+import { type ApiException, apiExceptionFor, type CohesityError, NetworkError, TimeoutError } from '../errors.js';
+import type { ClientEventEmitter } from '../events.js';
+import type { ErrorBody } from '../models/error.js';
+import { redactHeaders } from './redact.js';
+import { type RetryOptions, retryDelay } from './retry-policy.js';
+import { sleep } from './sleep.js';
+import { classifyFetchError, type FetchResponseLike, type Transport } from './transport.js';
+
+/** Query values; arrays are sent as repeated parameters. `undefined` and `null` are left out. */
+export type QueryParams = Record<
+  string,
+  string | number | boolean | readonly (string | number | boolean)[] | null | undefined
+>;
+
+/** Where the SDK writes what it does. `console` fits. Never receives a secret. */
+export interface Logger {
+  debug?(message: string, fields?: Record<string, unknown>): void;
+  warn?(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface HttpRequest {
+  method: string;
+  /** From the cluster's root, e.g. `/v2/clusters` or `/irisservices/api/v1/public/cluster`. */
+  path: string;
+  query?: QueryParams | undefined;
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+  /** Retry this non-idempotent request too (a login is safe to repeat). */
+  idempotent?: boolean;
+  /** Undefined for public endpoints such as the login itself. */
+  credentials?: CredentialProvider | undefined;
+}
+
+export interface HttpResponse<T> {
+  status: number;
+  body: T;
+  headers: FetchResponseLike['headers'];
+}
+
+export interface HttpClientOptions {
+  origin: string;
+  transport: () => Promise<Transport>;
+  retry: RetryOptions;
+  timeoutMs: number;
+  signal: AbortSignal | undefined;
+  events: ClientEventEmitter;
+  logger: Logger | undefined;
+  userAgent: string;
+}
+
+function urlFor(origin: string, path: string, query: QueryParams | undefined): string {
+  const url = new URL(path, origin);
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null) continue;
+    for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(name, String(item));
+  }
+  return url.toString();
+}
+
+function parseErrorBody(text: string): ErrorBody | undefined {
+  try {
+    const body: unknown = JSON.parse(text);
+    if (typeof body === 'object' && body !== null && 'errorCode' in body && 'message' in body) {
+      const { errorCode, message } = body;
+      if (typeof errorCode === 'string' && typeof message === 'string') return body as ErrorBody;
+    }
+  } catch {}
+  return undefined;
+}
+
+function headerRecord(headers: FetchResponseLike['headers']): Record<string, string> {
+  const entries: [string, string][] = [];
+  headers.forEach((value, name) => {
+    entries.push([name, value]);
+  });
+  return redactHeaders(entries);
+}
+
+/** Sends requests: credentials, timeouts, retries with backoff, one replay after an expired token. */
+export class HttpClient {
+  readonly #options: HttpClientOptions;
+
+  constructor(options: HttpClientOptions) {
+    this.#options = options;
+  }
+
+  async send<T>(request: HttpRequest): Promise<HttpResponse<T>> {
+    const { retry, events, logger } = this.#options;
+    const method = request.method.toUpperCase();
+    const signal = this.#callerSignal(request.signal);
+    const url = urlFor(this.#options.origin, request.path, request.query);
+    const what = `${method} ${request.path}`;
+    let sent = 0;
+    let replayed = false;
+    for (;;) {
+      signal?.throwIfAborted();
+      const credential = await request.credentials?.get(signal);
+      sent += 1;
+      const retryAttempt = replayed ? sent - 1 : sent;
+      let response: FetchResponseLike;
+      let text: string;
+      try {
+        ({ response, text } = await this.#attempt(url, method, request.body, credential, signal, what));
+      } catch (error) {
+        if (!(error instanceof NetworkError || error instanceof TimeoutError)) throw error;
+        const delayMs = retryDelay({ attempt: retryAttempt, method, ...this.#idempotent(request) }, retry, Date.now());
+        if (delayMs === undefined) throw error;
+        events.emit('retry', { method, path: request.path, attempt: sent, delayMs, error });
+        await sleep(delayMs, signal);
+        continue;
+      }
+      logger?.debug?.(`cohesity-sdk: ${what} -> ${response.status}`, { attempt: sent });
+      if (response.status >= 200 && response.status < 300) {
+        return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
+      }
+      const body = parseErrorBody(text);
+      if (response.status === 401 && credential && request.credentials && !replayed) {
+        if (request.credentials.shouldReplay(credential, body?.message ?? '')) {
+          replayed = true;
+          continue;
+        }
+      }
+      const delayMs = retryDelay(
+        {
+          attempt: retryAttempt,
+          method,
+          status: response.status,
+          retryAfter: response.headers.get('retry-after'),
+          ...this.#idempotent(request),
+        },
+        retry,
+        Date.now(),
+      );
+      if (delayMs !== undefined) {
+        events.emit('retry', { method, path: request.path, attempt: sent, delayMs, status: response.status });
+        await sleep(delayMs, signal);
+        continue;
+      }
+      const error: ApiException = apiExceptionFor({
+        status: response.status,
+        body,
+        headers: headerRecord(response.headers),
+        method,
+        path: request.path,
+        attempts: sent,
+      });
+      if (response.status === 401 && request.credentials?.kind === 'apiKey') {
+        events.emit('authFailed', { kind: 'apiKey', error });
+      }
+      throw error;
+    }
+  }
+
+  #idempotent(request: HttpRequest): { idempotent?: boolean } {
+    return request.idempotent === undefined ? {} : { idempotent: request.idempotent };
+  }
+
+  #callerSignal(signal: AbortSignal | undefined): AbortSignal | undefined {
+    const signals = [signal, this.#options.signal].filter((s): s is AbortSignal => s !== undefined);
+    return signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+  }
+
+  /** One try, bounded by `timeoutMs`; the caller's abort rejects with its own reason. */
+  async #attempt(
+    url: string,
+    method: string,
+    body: unknown,
+    credential: Credential | undefined,
+    signal: AbortSignal | undefined,
+    what: string,
+  ): Promise<{ response: FetchResponseLike; text: string }> {
+    const transport = await this.#options.transport();
+    const timeout = AbortSignal.timeout(this.#options.timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': this.#options.userAgent,
+      ...credential?.headers,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    };
+    this.#options.logger?.debug?.(`cohesity-sdk: ${what}`, { headers: redactHeaders(headers) });
+    try {
+      const response = await transport.fetch(url, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: combined,
+      });
+      return { response, text: await response.text() };
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      if (timeout.aborted) {
+        throw new TimeoutError(`${what}: no answer in ${this.#options.timeoutMs} ms`, { cause: error });
+      }
+      throw classifyFetchError(error, what) satisfies CohesityError;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+/** The headers that carry credentials (contract §3) or cookies. The only list of them. */
+const SECRET_HEADERS = new Set([
+  'authorization',
+  'apikey',
+  'session-id',
+  'cookie',
+  'set-cookie',
+  'proxy-authorization',
+]);
+
+export const REDACTED = '[redacted]';
+
+/** True for a header whose value must never be printed. */
+export const isSecretHeader = (name: string): boolean => SECRET_HEADERS.has(name.toLowerCase());
+
+/**
+ * A copy of the headers with every credential replaced by `[redacted]`; names lower-cased.
+ * @example
+ * redactHeaders({ Authorization: 'Bearer abc' }) // { authorization: '[redacted]' }
+ */
+export function redactHeaders(headers: Iterable<[string, string]> | Record<string, string>): Record<string, string> {
+  const entries = Symbol.iterator in headers ? [...headers] : Object.entries(headers);
+  const redacted: Record<string, string> = {};
+  for (const [name, value] of entries) {
+    redacted[name.toLowerCase()] = isSecretHeader(name) ? REDACTED : value;
+  }
+  return redacted;
+}
+
+/** Replaces each given secret inside a text (e.g. an underlying error message) by `[redacted]`. */
+export function redactText(text: string, secrets: readonly string[]): string {
+  let result = text;
+  for (const secret of secrets) {
+    if (secret.length > 0) result = result.split(secret).join(REDACTED);
+  }
+  return result;
+}

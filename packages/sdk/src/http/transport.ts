@@ -1,0 +1,133 @@
+import type { TLSSocket } from 'node:tls';
+import type { buildConnector } from 'undici';
+import { ConfigurationError, NetworkError, TimeoutError, TlsError } from '../errors.js';
+
+/** The part of a fetch `Response` the client reads. */
+export interface FetchResponseLike {
+  readonly status: number;
+  readonly headers: {
+    get(name: string): string | null;
+    forEach(callback: (value: string, name: string) => void): void;
+  };
+  text(): Promise<string>;
+}
+
+/** A `fetch` (the platform's in browsers and Deno, undici's on Node). */
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
+) => Promise<FetchResponseLike>;
+
+/**
+ * How the client trusts the cluster's certificate. Verification is on unless `insecure`.
+ * @example
+ * { ca: readFileSync('cluster-ca.pem', 'utf8') } // or { fingerprint256: 'AB:CD:…' }
+ */
+export interface TlsOptions {
+  /** PEM certificate(s) to trust, e.g. the cluster's self-signed certificate. */
+  ca?: string | readonly string[];
+  /** SHA-256 fingerprint of the cluster's certificate (hex, colons optional), checked on every connection. */
+  fingerprint256?: string;
+  /** Accept any certificate. Warns once. */
+  insecure?: boolean;
+}
+
+export interface Transport {
+  fetch: FetchLike;
+  close(): Promise<void>;
+}
+
+const normalizeFingerprint = (value: string) => value.replace(/:/g, '').toUpperCase();
+
+/** Checks the fingerprint option's shape at construction, so a typo fails early. */
+export function checkTlsOptions(tls: TlsOptions | undefined, customFetch: boolean): void {
+  if (!tls) return;
+  const set = [tls.ca !== undefined, tls.fingerprint256 !== undefined, tls.insecure === true].filter(Boolean).length;
+  if (set > 1) throw new ConfigurationError('Give at most one of tls.ca, tls.fingerprint256 and tls.insecure');
+  if (tls.fingerprint256 !== undefined && !/^[0-9A-F]{64}$/.test(normalizeFingerprint(tls.fingerprint256))) {
+    throw new ConfigurationError('tls.fingerprint256 must be 32 hex bytes (colons optional)');
+  }
+  if (customFetch && set > 0) {
+    throw new ConfigurationError('tls options apply to the built-in Node transport; with `fetch`, configure TLS there');
+  }
+}
+
+let warnedInsecure = false;
+
+/** Warns once per process: turning verification off should be visible, not noisy. */
+function warnInsecure(warn: (message: string) => void): void {
+  if (warnedInsecure) return;
+  warnedInsecure = true;
+  warn('cohesity-sdk: tls.insecure is set; the cluster certificate is NOT verified');
+}
+
+/**
+ * The Node transport: undici's fetch over an `EnvHttpProxyAgent` (HTTPS_PROXY / NO_PROXY),
+ * with the TLS trust the options ask for. undici is imported lazily so that browsers and
+ * Deno, which pass their own `fetch`, never load it.
+ */
+export async function createNodeTransport(
+  tls: TlsOptions,
+  timeoutMs: number,
+  warn: (message: string) => void,
+): Promise<Transport> {
+  const undici = await import('undici');
+  const pin = tls.fingerprint256 === undefined ? undefined : normalizeFingerprint(tls.fingerprint256);
+  if (tls.insecure) warnInsecure(warn);
+  const ca = typeof tls.ca === 'string' ? tls.ca : tls.ca ? [...tls.ca] : undefined;
+  // A pinned certificate is usually self-signed: the chain check is replaced by the pin. A
+  // resumed TLS session shows no peer certificate, so pinning turns resumption off.
+  const base = undici.buildConnector({
+    ...(ca ? { ca } : {}),
+    ...(pin ? { maxCachedSessions: 0 } : {}),
+    rejectUnauthorized: !(tls.insecure || pin),
+    timeout: timeoutMs,
+  });
+  const connect: buildConnector.connector = (options, callback) =>
+    base(options, (error, socket) => {
+      if (error || !pin || !socket) return error ? callback(error, null) : callback(null, socket as never);
+      const actual = (socket as TLSSocket).getPeerCertificate?.().fingerprint256;
+      if (actual && normalizeFingerprint(actual) === pin) return callback(null, socket);
+      socket.destroy();
+      callback(new TlsError('The cluster certificate does not match tls.fingerprint256'), null);
+    });
+  // Through a proxy undici builds the tunnel's TLS itself; a pin cannot be checked there, so
+  // that path verifies normally (fails closed) instead of silently skipping the pin.
+  const dispatcher = new undici.EnvHttpProxyAgent({
+    connect,
+    requestTls: { ...(ca ? { ca } : {}), rejectUnauthorized: !tls.insecure },
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+  });
+  return {
+    fetch: (url, init) => undici.fetch(url, { ...init, dispatcher }),
+    close: () => dispatcher.close(),
+  };
+}
+
+const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME/i;
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ETIMEDOUT',
+]);
+
+/** The undici/fetch error's root cause, where its `code` lives. */
+function rootCause(error: unknown): unknown {
+  let current = error;
+  while (current instanceof Error && current.cause !== undefined && !(current instanceof TlsError)) {
+    current = current.cause;
+  }
+  return current;
+}
+
+/** Turns a fetch failure into NetworkError, TlsError or TimeoutError, keeping it as `cause`. */
+export function classifyFetchError(error: unknown, what: string): NetworkError | TlsError | TimeoutError {
+  const cause = rootCause(error);
+  if (cause instanceof TlsError) return new TlsError(`${what}: ${cause.message}`, { cause: error });
+  const code = cause instanceof Error && 'code' in cause && typeof cause.code === 'string' ? cause.code : '';
+  if (TIMEOUT_CODES.has(code)) return new TimeoutError(`${what}: no answer in time (${code})`, { cause: error });
+  if (TLS_CODE.test(code)) return new TlsError(`${what}: TLS failed (${code})`, { cause: error });
+  return new NetworkError(`${what}: connection failed${code ? ` (${code})` : ''}`, { cause: error });
+}
