@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AccessTokenClaims } from 'cohesity-sdk/models';
 import { errors, exportJWK, generateKeyPair, importJWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { tokenExpired, tokenInvalid } from '../errors.js';
@@ -9,9 +10,10 @@ type VerifyKey = Awaited<ReturnType<typeof importJWK>>;
 /** A verified token's claims. */
 export type VerifiedClaims = AccessTokenClaims & Required<Pick<JWTPayload, 'exp' | 'iat' | 'jti'>>;
 
-// Unknown kids make us re-read the keys (another node may have made one), but at most this
-// often, so a flood of forged kids cannot turn into a flood of database reads.
-const KEY_RELOAD_INTERVAL_MS = 5_000;
+// Unknown kids make us re-read the keys (another node may have made one). Reads start at most
+// this often and concurrent callers share one, so a flood of forged kids costs one query per
+// interval, while a genuine new key is found within it (waiting, not refusing).
+const KEY_RELOAD_INTERVAL_MS = 1_000;
 
 /**
  * A real cluster's `sids-hash` changes with the user's group SIDs. Ours binds the token to
@@ -32,6 +34,7 @@ export class TokenService {
   readonly #verifyKeys = new Map<string, VerifyKey>();
   #signing: { kid: string; key: VerifyKey };
   #lastReloadMs = 0;
+  #reloading: Promise<void> | undefined;
 
   private constructor(store: Store, signing: { kid: string; key: VerifyKey }) {
     this.#store = store;
@@ -100,13 +103,24 @@ export class TokenService {
   async #keyFor(kid: string | undefined): Promise<VerifyKey> {
     if (kid === undefined) throw tokenInvalid();
     let key = this.#verifyKeys.get(kid);
-    if (key === undefined && Date.now() - this.#lastReloadMs > KEY_RELOAD_INTERVAL_MS) {
-      this.#lastReloadMs = Date.now();
-      await this.#addVerifyKeys(await this.#store.listSigningKeys());
+    if (key === undefined) {
+      await this.#reloadKeys();
       key = this.#verifyKeys.get(kid);
     }
     if (key === undefined) throw tokenInvalid();
     return key;
+  }
+
+  #reloadKeys(): Promise<void> {
+    this.#reloading ??= (async () => {
+      const wait = this.#lastReloadMs + KEY_RELOAD_INTERVAL_MS - Date.now();
+      if (wait > 0) await sleep(wait);
+      this.#lastReloadMs = Date.now();
+      await this.#addVerifyKeys(await this.#store.listSigningKeys());
+    })().finally(() => {
+      this.#reloading = undefined;
+    });
+    return this.#reloading;
   }
 
   async #addVerifyKeys(records: readonly SigningKeyRecord[]): Promise<void> {

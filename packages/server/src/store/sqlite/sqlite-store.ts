@@ -1,6 +1,16 @@
 import { chmodSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import type { Role } from 'cohesity-sdk/models';
+import {
+  apiKeyColumns,
+  type Row,
+  toApiKey,
+  toAudit,
+  toLoginFailures,
+  toSession,
+  toSigningKey,
+  toUser,
+  userColumns,
+} from '../rows.js';
 import {
   type ApiKeyFilter,
   type ApiKeyPatch,
@@ -24,75 +34,8 @@ import {
 } from '../store.js';
 import { sqliteMigrations } from './migrations.js';
 
-type Row = Record<string, unknown>;
-
-const toUser = (r: Row): UserRecord => ({
-  sid: r.sid as string,
-  username: r.username as string,
-  domain: r.domain as string,
-  roles: JSON.parse(r.roles as string) as Role[],
-  description: r.description as string | null,
-  locked: r.locked === 1,
-  lockedReason: r.locked_reason as string | null,
-  passwordHash: r.password_hash as string | null,
-  email: r.email as string | null,
-  createdTimeMsecs: r.created_msecs as number,
-  lastUpdatedTimeMsecs: r.updated_msecs as number,
-  lastLoginTimeMsecs: r.last_login_msecs as number | null,
-  effectiveTimeMsecs: r.effective_msecs as number | null,
-  expiryTimeMsecs: r.expiry_msecs as number | null,
-  forcePasswordChange: r.force_password_change === 1,
-  credentialsVersion: r.credentials_version as number,
-});
-
-const toApiKey = (r: Row): ApiKeyRecord => ({
-  id: r.id as string,
-  name: r.name as string,
-  userSid: r.user_sid as string,
-  createdByUserSid: r.created_by_sid as string,
-  secretHash: r.secret_hash as string,
-  createdTimeMsecs: r.created_msecs as number,
-  expiryTimeMsecs: r.expiry_msecs as number | null,
-  lastRotatedTimeMsecs: r.last_rotated_msecs as number | null,
-  isActive: r.is_active === 1,
-});
-
-const toSession = (r: Row): SessionRecord => ({
-  idHash: r.id_hash as string,
-  userSid: r.user_sid as string,
-  createdTimeMsecs: r.created_msecs as number,
-  lastSeenTimeMsecs: r.last_seen_msecs as number,
-  credentialsVersion: r.credentials_version as number,
-});
-
-const toLoginFailures = (r: Row): LoginFailures => ({
-  failures: r.failures as number,
-  firstFailureMsecs: r.first_failure_msecs as number,
-  lockedUntilMsecs: r.locked_until_msecs as number | null,
-});
-
 /** `IN (?, ?, …)` for a list of values. */
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
-
-/** SQLite columns of the user fields a patch may change. */
-const userColumns: Record<Exclude<keyof UserPatch, 'revokeCredentials'>, string> = {
-  roles: 'roles',
-  description: 'description',
-  locked: 'locked',
-  lockedReason: 'locked_reason',
-  passwordHash: 'password_hash',
-  email: 'email',
-  effectiveTimeMsecs: 'effective_msecs',
-  expiryTimeMsecs: 'expiry_msecs',
-  forcePasswordChange: 'force_password_change',
-  lastUpdatedTimeMsecs: 'updated_msecs',
-};
-
-const apiKeyColumns: Record<keyof ApiKeyPatch, string> = {
-  name: 'name',
-  isActive: 'is_active',
-  expiryTimeMsecs: 'expiry_msecs',
-};
 
 /** JS values as SQLite binds them: booleans as 0/1, arrays as JSON. */
 const toSql = (value: unknown) =>
@@ -348,12 +291,7 @@ export class SqliteStore implements Store {
 
   async listSigningKeys(): Promise<SigningKeyRecord[]> {
     const rows = this.#sql('SELECT * FROM signing_keys ORDER BY created_msecs, kid').all() as Row[];
-    return rows.map((r) => ({
-      kid: r.kid as string,
-      privateJwk: r.private_jwk as string,
-      publicJwk: r.public_jwk as string,
-      createdTimeMsecs: r.created_msecs as number,
-    }));
+    return rows.map(toSigningKey);
   }
 
   async addSigningKey(key: SigningKeyRecord): Promise<void> {
@@ -422,18 +360,7 @@ export class SqliteStore implements Store {
     }
     const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
     const rows = this.#db.prepare(sql).all(...args, filter.limit) as Row[];
-    return rows.map((r) => ({
-      id: r.id as number,
-      timeMsecs: r.time_msecs as number,
-      action: r.action as string,
-      outcome: r.outcome as AuditRecord['outcome'],
-      actorSid: r.actor_sid as string | null,
-      actorName: r.actor_name as string | null,
-      target: r.target as string | null,
-      ip: r.ip as string | null,
-      requestId: r.request_id as string | null,
-      details: JSON.parse(r.details as string) as Record<string, unknown>,
-    }));
+    return rows.map(toAudit);
   }
 
   async ping(): Promise<boolean> {

@@ -1,0 +1,88 @@
+/**
+ * The PostgreSQL schema, one entry per version, mirroring the SQLite one. Never edit an
+ * applied entry: add the next. Secrets (API keys, session ids) are kept only as SHA-256
+ * hashes; passwords as argon2id.
+ */
+export const postgresMigrations: readonly string[] = [
+  `
+  CREATE TABLE settings (key TEXT PRIMARY KEY, value JSONB NOT NULL);
+
+  CREATE TABLE users (
+    sid TEXT PRIMARY KEY,
+    rid BIGINT NOT NULL UNIQUE,
+    username TEXT NOT NULL,
+    domain TEXT NOT NULL,
+    roles JSONB NOT NULL,
+    description TEXT,
+    locked BOOLEAN NOT NULL DEFAULT false,
+    locked_reason TEXT,
+    password_hash TEXT,
+    email TEXT,
+    created_msecs BIGINT NOT NULL,
+    updated_msecs BIGINT NOT NULL,
+    last_login_msecs BIGINT,
+    effective_msecs BIGINT,
+    expiry_msecs BIGINT,
+    force_password_change BOOLEAN NOT NULL DEFAULT false,
+    credentials_version BIGINT NOT NULL DEFAULT 1
+  );
+  CREATE UNIQUE INDEX users_username_domain ON users (username, lower(domain));
+
+  CREATE TABLE api_keys (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    user_sid TEXT NOT NULL REFERENCES users (sid) ON DELETE CASCADE,
+    created_by_sid TEXT NOT NULL,
+    secret_hash TEXT NOT NULL UNIQUE,
+    created_msecs BIGINT NOT NULL,
+    expiry_msecs BIGINT,
+    last_rotated_msecs BIGINT,
+    is_active BOOLEAN NOT NULL
+  );
+  CREATE INDEX api_keys_user ON api_keys (user_sid);
+
+  CREATE TABLE sessions (
+    id_hash TEXT PRIMARY KEY,
+    user_sid TEXT NOT NULL REFERENCES users (sid) ON DELETE CASCADE,
+    created_msecs BIGINT NOT NULL,
+    last_seen_msecs BIGINT NOT NULL,
+    credentials_version BIGINT NOT NULL
+  );
+  CREATE INDEX sessions_user ON sessions (user_sid);
+
+  CREATE TABLE signing_keys (
+    kid TEXT PRIMARY KEY,
+    private_jwk TEXT NOT NULL,
+    public_jwk TEXT NOT NULL,
+    created_msecs BIGINT NOT NULL
+  );
+
+  CREATE TABLE login_failures (
+    key TEXT PRIMARY KEY,
+    failures BIGINT NOT NULL,
+    first_failure_msecs BIGINT NOT NULL,
+    locked_until_msecs BIGINT
+  );
+
+  CREATE TABLE audit_log (
+    id BIGSERIAL PRIMARY KEY,
+    time_msecs BIGINT NOT NULL,
+    action TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    actor_sid TEXT,
+    actor_name TEXT,
+    target TEXT,
+    ip TEXT,
+    request_id TEXT,
+    details JSONB NOT NULL
+  );
+  CREATE INDEX audit_log_time ON audit_log (time_msecs);
+  -- Append-only: the database itself refuses to rewrite history.
+  CREATE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$;
+  CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change();
+  CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();
+  `,
+];
