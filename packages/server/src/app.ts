@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { authenticate } from './auth/authenticate.js';
 import { useRateLimits } from './auth/rate-limit.js';
-import { useContractErrors } from './http/error-handler.js';
+import { answerClientError } from './http/client-error-handler.js';
+import { sendContractError, useContractErrors } from './http/error-handler.js';
 import { parseEveryBodyAsJson } from './http/json-body.js';
 import { answerUnknownRoutes } from './http/method-not-allowed.js';
 import { useContractValidation } from './http/validation.js';
@@ -38,10 +39,23 @@ export const REDACTED_PATHS = [
   'res.headers["set-cookie"]',
 ];
 
+/**
+ * Limits Node's HTTP server enforces before Fastify sees a request. Headers must arrive
+ * within 10 s (slowloris), and the timers are checked every second instead of every 30.
+ * 32 KiB of headers leaves room for any real token while bounding memory per connection.
+ */
+export const NODE_SERVER_LIMITS = {
+  maxHeaderSize: 32 * 1024,
+  headersTimeout: 10_000,
+  connectionsCheckingInterval: 1_000,
+} as const;
+
 /** Builds the whole server; never listens (tests and `server.ts` do). */
 export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}),
+    ...(options.tls
+      ? { https: { cert: options.tls.cert, key: options.tls.key, ...NODE_SERVER_LIMITS } }
+      : { http: NODE_SERVER_LIMITS }),
     logger: options.logger ?? false,
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
@@ -52,6 +66,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     // connection while stopping are answered normally, with `Connection: close`.
     return503OnClosing: false,
     forceCloseConnections: 'idle',
+    clientErrorHandler: answerClientError,
+    frameworkErrors: sendContractError,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
   }) as unknown as FastifyInstance;
 

@@ -74,6 +74,12 @@ export const overloaded = (retryAfterSeconds: number) =>
     'retry-after': String(retryAfterSeconds),
   });
 
+export const headersTooLarge = () => new ApiError(431, 'KValidationError', 'The request headers are too large');
+
+export const requestTimedOut = () => new ApiError(408, 'KValidationError', 'The request took too long to arrive');
+
+export const malformedHttp = () => new ApiError(400, 'KValidationError', 'The request is not valid HTTP');
+
 export const internalError = () => new ApiError(500, 'KInternalError', 'Internal server error');
 
 export const sessionLimitReached = (scope: 'user' | 'cluster', limit: number) =>

@@ -12,6 +12,24 @@ import { canAuthenticate } from './user-status.js';
 // serialise every authenticated call on the database.
 const SESSION_TOUCH_INTERVAL_MS = 1_000;
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
+// Our tokens are ~800 characters; anything far longer is refused before any decoding.
+const MAX_AUTHORIZATION_LENGTH = 8 * 1024;
+const CREDENTIAL_HEADERS = ['authorization', 'apikey', 'session-id'] as const;
+
+/**
+ * Node keeps only the first `Authorization` header and joins repeated `apiKey`s: a proxy
+ * and this server could then each believe a different credential. Repeats are refused.
+ */
+function repeatedCredentialHeader(rawHeaders: readonly string[]): (typeof CREDENTIAL_HEADERS)[number] | undefined {
+  const seen = new Set<string>();
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i]?.toLowerCase() ?? '';
+    if (!(CREDENTIAL_HEADERS as readonly string[]).includes(name)) continue;
+    if (seen.has(name)) return name as (typeof CREDENTIAL_HEADERS)[number];
+    seen.add(name);
+  }
+  return undefined;
+}
 
 /**
  * Resolves each request's credentials (contract §3) before its body is even read:
@@ -28,7 +46,7 @@ async function authenticatePlugin(app: FastifyInstance, services: Services) {
   });
 
   async function fromBearer(header: string): Promise<Principal> {
-    const match = BEARER.exec(header);
+    const match = header.length <= MAX_AUTHORIZATION_LENGTH ? BEARER.exec(header) : null;
     if (!match?.[1]) throw tokenInvalid();
     const claims = await services.tokens.verify(match[1], services.now());
     const user = await services.store.getUser(claims['user-sid']);
@@ -71,6 +89,10 @@ async function authenticatePlugin(app: FastifyInstance, services: Services) {
 
   app.addHook('onRequest', async function authenticate(request: FastifyRequest) {
     if (request.routeOptions.config.public || request.routeOptions.url === undefined) return;
+    const repeated = repeatedCredentialHeader(request.raw.rawHeaders);
+    if (repeated === 'authorization') throw tokenInvalid();
+    if (repeated === 'apikey') throw apiKeyRejected('does not exist');
+    if (repeated === 'session-id') throw sessionRejected('is invalid');
     const { authorization, apikey, 'session-id': sessionId } = request.headers;
     if (typeof authorization === 'string') request.principal = await fromBearer(authorization);
     else if (typeof apikey === 'string') request.principal = await fromApiKey(apikey);

@@ -9,6 +9,12 @@ const PARSER_MESSAGES: Record<string, string> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The Content-Length does not match the body',
 };
 
+// Errors met before routing; their default answers quote the URL and have another shape.
+const FRAMEWORK_MESSAGES: Record<string, string> = {
+  FST_ERR_BAD_URL: 'The URL is not valid',
+  FST_ERR_ASYNC_CONSTRAINT: 'The request is not valid',
+};
+
 /**
  * Turns anything thrown into the contract's `Error` body. Client mistakes keep their 4xx
  * with a fixed text (never a parser's message: it may quote the body, password included);
@@ -26,6 +32,8 @@ export function toApiError(error: unknown): ApiError {
   const status = fastifyError.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     const code = fastifyError.code ?? '';
+    const frameworkMessage = FRAMEWORK_MESSAGES[code];
+    if (frameworkMessage) return new ApiError(400, 'KValidationError', frameworkMessage);
     if (status === 415 || code.startsWith('FST_ERR_CTP_')) {
       return new ApiError(
         status === 415 ? 400 : status,
@@ -38,14 +46,17 @@ export function toApiError(error: unknown): ApiError {
   return internalError();
 }
 
+/** Writes anything thrown as the contract's `Error`; also Fastify's `frameworkErrors` handler. */
+export function sendContractError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const apiError = toApiError(error);
+  if (apiError.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+  return reply
+    .code(apiError.statusCode)
+    .headers(apiError.headers)
+    .type('application/json; charset=utf-8')
+    .send({ errorCode: apiError.errorCode, message: apiError.message });
+}
+
 export function useContractErrors(app: FastifyInstance): void {
-  app.setErrorHandler(function sendContractError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
-    const apiError = toApiError(error);
-    if (apiError.statusCode >= 500) request.log.error({ err: error }, 'request failed');
-    return reply
-      .code(apiError.statusCode)
-      .headers(apiError.headers)
-      .type('application/json; charset=utf-8')
-      .send({ errorCode: apiError.errorCode, message: apiError.message });
-  });
+  app.setErrorHandler(sendContractError);
 }
