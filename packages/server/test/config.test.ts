@@ -15,6 +15,8 @@ describe('loadConfig', () => {
       clusterName: 'cohesity-dev',
       swVersion: '7.1.2_u3_release-20241231_bb47fe77',
       logLevel: 'info',
+      loginRateLimit: 600,
+      apiRateLimit: 60000,
     });
   });
 
