@@ -63,6 +63,7 @@ describe('restart', () => {
     try {
       expect((await stat(t.dataDir)).mode & 0o777).toBe(0o700);
       expect((await stat(join(t.dataDir, 'cohesity.db'))).mode & 0o777).toBe(0o600);
+      expect((await stat(join(t.dataDir, 'cohesity.db-wal'))).mode & 0o777).toBe(0o600);
       expect((await stat(join(t.dataDir, 'tls-key.pem'))).mode & 0o777).toBe(0o600);
     } finally {
       await t.close();
