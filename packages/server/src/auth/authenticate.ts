@@ -11,7 +11,8 @@ import { canAuthenticate } from './user-status.js';
 // Sessions record their last use at most this often: one write per request would
 // serialise every authenticated call on the database.
 const SESSION_TOUCH_INTERVAL_MS = 1_000;
-const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
+// The scheme is case-insensitive (RFC 7235); hand-written scripts send `bearer`.
+const BEARER = /^Bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+) *$/i;
 
 /**
  * Resolves each request's credentials (contract §3) before its body is even read:

@@ -31,6 +31,11 @@ describe('Bearer authentication', () => {
     expect(response.status).toBe(200);
   });
 
+  it('accepts the Bearer scheme in any case, as RFC 7235 has it', async () => {
+    expect((await getClusters(`bearer ${token}`)).status).toBe(200);
+    expect((await getClusters(`BEARER ${token}`)).status).toBe(200);
+  });
+
   it('answers 401 Authentication failed with a Bearer challenge when no credentials are sent', async () => {
     const response = await getClusters();
     expect(response.status).toBe(401);
