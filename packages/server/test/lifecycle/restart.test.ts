@@ -1,4 +1,4 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
@@ -68,6 +68,17 @@ describe('restart', () => {
     } finally {
       await t.close();
       await rm(parent, { recursive: true, force: true });
+    }
+  });
+
+  it('tightens an existing data dir to 0700', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'cohesity-open-'));
+    await chmod(dataDir, 0o755);
+    const t = await startTestServer({ dataDir });
+    try {
+      expect((await stat(dataDir)).mode & 0o777).toBe(0o700);
+    } finally {
+      await t.close({ removeData: true });
     }
   });
 
