@@ -165,6 +165,8 @@ describe('node dist/main.js', () => {
     const auth = { authorization: `Bearer ${accessToken}` };
     const clusters = await request(`${s.url}/v2/clusters`, { dispatcher: s.dispatcher, headers: auth });
     await clusters.body.text();
+    const requestId = clusters.headers['x-request-id'];
+    expect(requestId).toEqual(expect.any(String));
     await call(s, 'POST', '/v2/access-tokens', { username: 'admin', password: `${SECRET}-wrong` });
     const exited = once(s.child, 'exit');
     s.child.kill('SIGTERM');
@@ -175,6 +177,7 @@ describe('node dist/main.js', () => {
     expect(requestLines.length).toBeGreaterThanOrEqual(6);
     for (const entry of requestLines) expect(entry.reqId).toEqual(expect.any(String));
     expect(new Set(requestLines.map((e) => e.reqId)).size).toBeGreaterThanOrEqual(3);
+    expect(requestLines.filter((e) => e.reqId === requestId)).toHaveLength(2);
     expect(s.stdout()).not.toContain(SECRET);
     expect(s.stdout()).not.toContain(accessToken);
     expect(s.stdout()).not.toContain(accessToken.split('.')[2]);
