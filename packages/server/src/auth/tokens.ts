@@ -76,7 +76,6 @@ export class TokenService {
     return new SignJWT({ ...claims })
       .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: this.#signing.kid })
       .setIssuedAt(iat)
-      .setNotBefore(iat)
       .setExpirationTime(exp)
       .setJti(randomUUID())
       .sign(this.#signing.key);

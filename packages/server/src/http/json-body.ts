@@ -7,5 +7,12 @@ import type { FastifyInstance } from 'fastify';
 export function parseEveryBodyAsJson(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string' }, parseJson);
+  app.addContentTypeParser('*', { parseAs: 'string' }, function parseBodyAsJson(request, body: string, done) {
+    // An unknown path or method answers 404/405 whatever its body holds.
+    if (request.is404) {
+      done(null, undefined);
+      return;
+    }
+    parseJson(request, body, done);
+  });
 }

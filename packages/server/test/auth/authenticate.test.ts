@@ -31,6 +31,12 @@ describe('Bearer authentication', () => {
     expect(response.status).toBe(200);
   });
 
+  // The contract: `Authorization: <tokenType> <accessToken>`, the tokenType exactly as issued.
+  it('accepts only the scheme exactly as issued, Bearer', async () => {
+    expect((await getClusters(`bearer ${token}`)).status).toBe(401);
+    expect((await getClusters(`BEARER ${token}`)).status).toBe(401);
+  });
+
   it('answers 401 Authentication failed with a Bearer challenge when no credentials are sent', async () => {
     const response = await getClusters();
     expect(response.status).toBe(401);

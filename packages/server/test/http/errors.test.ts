@@ -97,6 +97,14 @@ describe('unknown paths and methods', () => {
     expectContractError(response, 404, 'KNotFound');
   });
 
+  it('answers 404 and 405 whatever the body holds, before parsing it', async () => {
+    const garbage = { rawBody: '{not json', headers: { 'content-type': 'application/json' } };
+    expectContractError(await t.send('POST', '/v2/nothing-here', garbage), 404, 'KNotFound');
+    const wrongMethod = await t.send('POST', '/v2/clusters', garbage);
+    expectContractError(wrongMethod, 405, 'KMethodNotAllowed');
+    expect(wrongMethod.headers.allow).toBe('GET');
+  });
+
   it.each([
     ['GET', '/v2/access-tokens', 'POST'],
     ['DELETE', '/v2/clusters', 'GET'],

@@ -38,8 +38,14 @@ async function tempDir(): Promise<string> {
 /** Starts `node dist/main.js` on port 0 and waits for the banner's URL. */
 async function spawnServer(args: string[] = [], ca?: string): Promise<Spawned> {
   const dataDir = await tempDir();
-  const child = spawn(process.execPath, [MAIN, '--port', '0', '--data-dir', join(dataDir, 'data'), ...args], {
-    env: { ...process.env, COHESITY_ADMIN_PASSWORD: SECRET, COHESITY_LOG_LEVEL: 'info' },
+  const child = spawn(process.execPath, [MAIN, ...args], {
+    env: {
+      ...process.env,
+      COHESITY_PORT: '0',
+      COHESITY_DATA_DIR: join(dataDir, 'data'),
+      COHESITY_ADMIN_PASSWORD: SECRET,
+      COHESITY_LOG_LEVEL: 'info',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -134,6 +140,24 @@ describe('node dist/main.js', () => {
     expect(code).toBe(0);
   });
 
+  it('stops on SIGINT too, exiting 0', async () => {
+    const s = await spawnServer();
+    expect((await login(s)).status).toBe(201);
+    const exited = once(s.child, 'exit');
+    s.child.kill('SIGINT');
+    const [code] = await exited;
+    expect(code).toBe(0);
+  });
+
+  it('exits 1 with a clear message when the port is taken', async () => {
+    const s = await spawnServer();
+    const port = new URL(s.url).port;
+    const dataDir = await tempDir();
+    const result = spawnSync(process.execPath, [MAIN, '--port', port, '--data-dir', dataDir], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^cohesity-server: failed to start: .*EADDRINUSE/m);
+  });
+
   it('writes JSON log lines with a request id and never a password or token', async () => {
     const s = await spawnServer();
     const response = await login(s);
@@ -141,6 +165,8 @@ describe('node dist/main.js', () => {
     const auth = { authorization: `Bearer ${accessToken}` };
     const clusters = await request(`${s.url}/v2/clusters`, { dispatcher: s.dispatcher, headers: auth });
     await clusters.body.text();
+    const requestId = clusters.headers['x-request-id'];
+    expect(requestId).toEqual(expect.any(String));
     await call(s, 'POST', '/v2/access-tokens', { username: 'admin', password: `${SECRET}-wrong` });
     const exited = once(s.child, 'exit');
     s.child.kill('SIGTERM');
@@ -151,6 +177,7 @@ describe('node dist/main.js', () => {
     expect(requestLines.length).toBeGreaterThanOrEqual(6);
     for (const entry of requestLines) expect(entry.reqId).toEqual(expect.any(String));
     expect(new Set(requestLines.map((e) => e.reqId)).size).toBeGreaterThanOrEqual(3);
+    expect(requestLines.filter((e) => e.reqId === requestId)).toHaveLength(2);
     expect(s.stdout()).not.toContain(SECRET);
     expect(s.stdout()).not.toContain(accessToken);
     expect(s.stdout()).not.toContain(accessToken.split('.')[2]);

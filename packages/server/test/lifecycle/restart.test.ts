@@ -1,4 +1,4 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
@@ -63,10 +63,22 @@ describe('restart', () => {
     try {
       expect((await stat(t.dataDir)).mode & 0o777).toBe(0o700);
       expect((await stat(join(t.dataDir, 'cohesity.db'))).mode & 0o777).toBe(0o600);
+      expect((await stat(join(t.dataDir, 'cohesity.db-wal'))).mode & 0o777).toBe(0o600);
       expect((await stat(join(t.dataDir, 'tls-key.pem'))).mode & 0o777).toBe(0o600);
     } finally {
       await t.close();
       await rm(parent, { recursive: true, force: true });
+    }
+  });
+
+  it('tightens an existing data dir to 0700', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'cohesity-open-'));
+    await chmod(dataDir, 0o755);
+    const t = await startTestServer({ dataDir });
+    try {
+      expect((await stat(dataDir)).mode & 0o777).toBe(0o700);
+    } finally {
+      await t.close({ removeData: true });
     }
   });
 

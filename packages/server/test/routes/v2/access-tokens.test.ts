@@ -29,9 +29,9 @@ describe('POST /v2/access-tokens', () => {
     expect(await clustersStatus(body.accessToken as string)).toBe(200);
   });
 
-  it('issues an RS256 JWT about 700 characters long with the cluster claims and a kid', async () => {
+  it('issues an RS256 JWT of 700+ characters with the cluster claims and a kid', async () => {
     const token = await t.login();
-    expect(token.length).toBeGreaterThanOrEqual(650);
+    expect(token.length).toBeGreaterThanOrEqual(700);
     expect(decodeProtectedHeader(token)).toMatchObject({ alg: 'RS256', kid: expect.any(String) });
     const claims = decodeJwt(token);
     expect(claims).toMatchObject({
