@@ -56,6 +56,7 @@ describe('per-client-IP rate limits', () => {
       expect(await statusLine(fresh, '/v2/clusters')).toBe('429 Too Many Requests');
       // Unauthenticated floods are limited before authentication, too.
       expect((await fresh.send('GET', '/v2/users')).status).toBe(429);
+      expect((await fresh.send('GET', '/v2/no-such-path')).status).toBe(429);
       // Logins keep their own budget.
       expect(await fresh.login()).toBeTruthy();
     } finally {
