@@ -104,3 +104,30 @@ describe('revocation', () => {
     expect(response.body).toEqual({ errorCode: 'KStatusUnauthorized', message: 'The access token is invalid.' });
   });
 });
+
+describe('revocation across nodes sharing one database', () => {
+  it('a change made on one node ends the credentials on another at once', async () => {
+    const other = await startTestServer({ dataDir: t.dataDir });
+    try {
+      const victim = await createUserWithCredentials(t, adminToken, 'twonodes');
+      const statusOn = async (server: TestServer) =>
+        (await server.send('GET', '/v2/clusters', { headers: bearer(victim.token) })).status;
+      expect(await statusOn(other)).toBe(200);
+      expect((await other.send('GET', '/v2/clusters', { headers: { apiKey: victim.apiKey } })).status).toBe(200);
+
+      const demote = await t.send('PUT', `/v2/users/${victim.user.sid}`, {
+        headers: bearer(adminToken),
+        body: { roles: ['COHESITY_OPERATOR'] },
+      });
+      expect(demote.status).toBe(200);
+      expect(await statusOn(other)).toBe(401);
+      expect((await other.send('GET', '/v2/clusters', { headers: { apiKey: victim.apiKey } })).status).toBe(401);
+      expect((await other.send('GET', '/v2/clusters', { headers: { 'session-id': victim.sessionId } })).status).toBe(
+        401,
+      );
+      expect((await other.send('GET', '/v2/clusters', { headers: bearer(bystander.token) })).status).toBe(200);
+    } finally {
+      await other.close({ removeData: false });
+    }
+  });
+});
