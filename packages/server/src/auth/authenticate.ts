@@ -5,6 +5,7 @@ import type { Services } from '../services.js';
 import type { Principal } from './principal.js';
 import { privilegesOf } from './privileges.js';
 import { hashSecret } from './secret-hash.js';
+import { isSessionExpired, sessionCutoffs } from './session-expiry.js';
 import { sidsHash } from './tokens.js';
 import { canAuthenticate } from './user-status.js';
 
@@ -71,11 +72,8 @@ async function authenticatePlugin(app: FastifyInstance, services: Services) {
     const session = await services.store.findSession(idHash);
     if (!session) throw sessionRejected('is invalid');
     const now = services.now();
-    const { absoluteTimeout, inactivityTimeout } = (await services.securityConfig()).sessionConfiguration;
-    const expired =
-      (absoluteTimeout > 0 && now - session.createdTimeMsecs >= absoluteTimeout * 1000) ||
-      (inactivityTimeout > 0 && now - session.lastSeenTimeMsecs >= inactivityTimeout * 1000);
-    if (expired) {
+    const { sessionConfiguration } = await services.securityConfig();
+    if (isSessionExpired(session, sessionCutoffs(sessionConfiguration, now))) {
       await services.store.deleteSession(idHash);
       throw sessionRejected('has expired');
     }

@@ -6,6 +6,7 @@ import { sessionLimitReached } from '../errors.js';
 import type { Services } from '../services.js';
 import { loginWithPassword } from './login.js';
 import { hashSecret } from './secret-hash.js';
+import { sessionCutoffs } from './session-expiry.js';
 
 /**
  * Logs in (lockout and audit included) and starts a session. The id is 256 random bits and
@@ -21,6 +22,8 @@ export async function createSession(
   const { sessionConfiguration: config } = await services.securityConfig();
   const sessionId = randomBytes(32).toString('base64url');
   const now = services.now();
+  // Timed-out sessions nobody used again would otherwise count against the limits forever.
+  await services.store.deleteExpiredSessions(sessionCutoffs(config, now));
   const result = await services.store.createSession(
     {
       idHash: hashSecret(sessionId),

@@ -86,6 +86,12 @@ export interface SessionLimits {
   systemWide: number | null;
 }
 
+/** Sessions begun or last seen at or before these times have timed out. */
+export interface SessionCutoffs {
+  createdAtOrBeforeMsecs?: number;
+  lastSeenAtOrBeforeMsecs?: number;
+}
+
 export type CreateSessionResult = 'created' | 'user-limit' | 'system-limit';
 
 export interface SigningKeyRecord {
@@ -202,6 +208,8 @@ export interface Store {
   /** Deletes one user's sessions, or every session when `userSid` is undefined. */
   deleteSessions(userSid?: string): Promise<number>;
   deleteSession(idHash: string): Promise<void>;
+  /** Deletes timed-out sessions, so they stop counting against the session limits. */
+  deleteExpiredSessions(cutoffs: SessionCutoffs): Promise<number>;
   /** Sessions per user for the given SIDs, or for every user. */
   countSessions(userSids?: readonly string[]): Promise<Map<string, number>>;
 

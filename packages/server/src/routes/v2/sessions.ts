@@ -14,6 +14,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { audit } from '../../audit.js';
 import type { Principal } from '../../auth/principal.js';
 import { requirePrivilege } from '../../auth/privileges.js';
+import { sessionCutoffs } from '../../auth/session-expiry.js';
 import { createSession } from '../../auth/sessions.js';
 import { missingPrivilege } from '../../errors.js';
 import type { Services } from '../../services.js';
@@ -70,6 +71,8 @@ export async function sessionRoutes(app: FastifyInstance, services: Services) {
     async function getActiveSessionsCount(
       request: FastifyRequest<{ Querystring: { sids?: string[] } }>,
     ): Promise<SessionsCount> {
+      const { sessionConfiguration } = await services.securityConfig();
+      await services.store.deleteExpiredSessions(sessionCutoffs(sessionConfiguration, services.now()));
       const counts = await services.store.countSessions(request.query.sids);
       const sessionsPerUser = [...counts].map(([sid, sessionsCount]) => ({ sid, sessionsCount }));
       return { sessionsPerUser, totalSessionsCount: sessionsPerUser.reduce((sum, u) => sum + u.sessionsCount, 0) };

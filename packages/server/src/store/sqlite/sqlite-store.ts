@@ -23,6 +23,7 @@ import {
   type LoginFailurePolicy,
   type LoginFailures,
   type NewUser,
+  type SessionCutoffs,
   type SessionLimits,
   type SessionRecord,
   type Settings,
@@ -274,6 +275,15 @@ export class SqliteStore implements Store {
 
   async deleteSession(idHash: string): Promise<void> {
     this.#sql('DELETE FROM sessions WHERE id_hash = ?').run(idHash);
+  }
+
+  async deleteExpiredSessions(cutoffs: SessionCutoffs): Promise<number> {
+    const { createdAtOrBeforeMsecs: created = null, lastSeenAtOrBeforeMsecs: lastSeen = null } = cutoffs;
+    if (created === null && lastSeen === null) return 0;
+    return this.#sql('DELETE FROM sessions WHERE created_msecs <= ? OR last_seen_msecs <= ?').run(
+      created ?? -1,
+      lastSeen ?? -1,
+    ).changes;
   }
 
   async countSessions(userSids?: readonly string[]): Promise<Map<string, number>> {

@@ -151,6 +151,16 @@ describe('session limits and timeouts (sessionConfiguration)', () => {
     expect(await t.server.store.findSession(createHash('sha256').update(sessionId).digest('hex'))).toBeUndefined();
   });
 
+  it('stops counting timed-out sessions against the limits and in the counts', async () => {
+    await configureSessions({ limitSessions: true, sessionLimitPerUser: 1, inactivityTimeout: 1, absoluteTimeout: 0 });
+    expect((await startSession()).status).toBe(201);
+    expect((await startSession()).status).toBe(400);
+    await sleep(1_200);
+    expect((await startSession()).status).toBe(201);
+    const counts = await t.send<SessionsCount>('GET', '/v2/users/sessions', { headers: admin });
+    expect(counts.body.totalSessionsCount).toBe(1);
+  });
+
   it('ends a session after absoluteTimeout seconds even while it is in use', async () => {
     await configureSessions({ inactivityTimeout: 0, absoluteTimeout: 2 });
     const { sessionId } = (await startSession()).body;

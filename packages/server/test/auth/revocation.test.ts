@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  bearer,
+  type Credentials,
+  createUserWithCredentials,
+  credentialStatuses,
+  STRONG_PASSWORD,
+} from '../helpers/identity.js';
+import { startTestServer, type TestServer } from '../helpers/start-server.js';
+
+let t: TestServer;
+let adminToken: string;
+let bystander: Credentials;
+beforeAll(async () => {
+  t = await startTestServer();
+  adminToken = await t.login();
+  bystander = await createUserWithCredentials(t, adminToken, 'bystander');
+});
+afterAll(() => t.close());
+
+const ALIVE = { token: 200, session: 200, apiKey: 200 };
+const DEAD = { token: 401, session: 401, apiKey: 401 };
+
+/** Asserts the victim's token, session and key answer 401 while the bystander's still work. */
+async function expectRevoked(victim: Credentials) {
+  expect(await credentialStatuses(t, victim)).toEqual(DEAD);
+  expect(await credentialStatuses(t, bystander)).toEqual(ALIVE);
+  expect(await t.server.store.countSessions([victim.user.sid])).toEqual(new Map());
+  expect(await t.server.store.listApiKeys({ userSids: [victim.user.sid] })).toEqual([]);
+}
+
+describe('revocation', () => {
+  it('starts from working credentials', async () => {
+    const fresh = await createUserWithCredentials(t, adminToken, 'fresh');
+    expect(await credentialStatuses(t, fresh)).toEqual(ALIVE);
+  });
+
+  it('deleting a user ends their token, session and API key at once', async () => {
+    const victim = await createUserWithCredentials(t, adminToken, 'deleted');
+    expect((await t.send('DELETE', `/v2/users/${victim.user.sid}`, { headers: bearer(adminToken) })).status).toBe(204);
+    await expectRevoked(victim);
+  });
+
+  it('locking a user ends their credentials, and unlocking does not bring them back', async () => {
+    const victim = await createUserWithCredentials(t, adminToken, 'locked');
+    const lock = await t.send('PUT', `/v2/users/${victim.user.sid}`, {
+      headers: bearer(adminToken),
+      body: { locked: true },
+    });
+    expect(lock.status).toBe(200);
+    expect(lock.body).toMatchObject({ locked: true, lockedReason: 'Locked by an administrator' });
+    await expectRevoked(victim);
+    const login = await t.send('POST', '/v2/access-tokens', {
+      body: { username: 'locked', password: STRONG_PASSWORD },
+    });
+    expect(login.status).toBe(400);
+
+    await t.send('PUT', `/v2/users/${victim.user.sid}`, { headers: bearer(adminToken), body: { locked: false } });
+    expect(await credentialStatuses(t, victim)).toEqual(DEAD);
+    expect(await t.login('locked', STRONG_PASSWORD)).toBeTruthy();
+  });
+
+  it('changing a password ends the existing credentials; the new password logs in', async () => {
+    const victim = await createUserWithCredentials(t, adminToken, 'repassword');
+    const response = await t.send('PUT', `/v2/users/${victim.user.sid}`, {
+      headers: bearer(adminToken),
+      body: { localUserParams: { password: 'Brand-New-Pass-3' } },
+    });
+    expect(response.status).toBe(200);
+    await expectRevoked(victim);
+    expect(
+      (await t.send('GET', '/v2/clusters', { headers: bearer(await t.login('repassword', 'Brand-New-Pass-3')) }))
+        .status,
+    ).toBe(200);
+  });
+
+  it('changing roles ends the existing credentials; a new token carries the new privileges', async () => {
+    const victim = await createUserWithCredentials(t, adminToken, 'promoted');
+    const response = await t.send('PUT', `/v2/users/${victim.user.sid}`, {
+      headers: bearer(adminToken),
+      body: { roles: ['COHESITY_ADMIN'] },
+    });
+    expect(response.status).toBe(200);
+    await expectRevoked(victim);
+    const login = await t.send<{ privileges: string[] }>('POST', '/v2/access-tokens', {
+      body: { username: 'promoted', password: STRONG_PASSWORD },
+    });
+    expect(login.body.privileges).toContain('PRINCIPAL_MODIFY');
+  });
+
+  it('keeps credentials when only the description or email changes', async () => {
+    const user = await createUserWithCredentials(t, adminToken, 'described');
+    await t.send('PUT', `/v2/users/${user.user.sid}`, {
+      headers: bearer(adminToken),
+      body: { description: 'still here', roles: ['COHESITY_VIEWER'], localUserParams: { email: 'd@example.com' } },
+    });
+    expect(await credentialStatuses(t, user)).toEqual(ALIVE);
+  });
+
+  it('a revoked token answers exactly the contract 401', async () => {
+    const victim = await createUserWithCredentials(t, adminToken, 'exact');
+    await t.send('PUT', `/v2/users/${victim.user.sid}`, { headers: bearer(adminToken), body: { locked: true } });
+    const response = await t.send('GET', '/v2/clusters', { headers: bearer(victim.token) });
+    expect(response.body).toEqual({ errorCode: 'KStatusUnauthorized', message: 'The access token is invalid.' });
+  });
+});
+
+describe('revocation across nodes sharing one database', () => {
+  it('a change made on one node ends the credentials on another at once', async () => {
+    const other = await startTestServer({ dataDir: t.dataDir });
+    try {
+      const victim = await createUserWithCredentials(t, adminToken, 'twonodes');
+      const statusOn = async (server: TestServer) =>
+        (await server.send('GET', '/v2/clusters', { headers: bearer(victim.token) })).status;
+      expect(await statusOn(other)).toBe(200);
+      expect((await other.send('GET', '/v2/clusters', { headers: { apiKey: victim.apiKey } })).status).toBe(200);
+
+      const demote = await t.send('PUT', `/v2/users/${victim.user.sid}`, {
+        headers: bearer(adminToken),
+        body: { roles: ['COHESITY_OPERATOR'] },
+      });
+      expect(demote.status).toBe(200);
+      expect(await statusOn(other)).toBe(401);
+      expect((await other.send('GET', '/v2/clusters', { headers: { apiKey: victim.apiKey } })).status).toBe(401);
+      expect((await other.send('GET', '/v2/clusters', { headers: { 'session-id': victim.sessionId } })).status).toBe(
+        401,
+      );
+      expect((await other.send('GET', '/v2/clusters', { headers: bearer(bystander.token) })).status).toBe(200);
+    } finally {
+      await other.close({ removeData: false });
+    }
+  });
+});
