@@ -21,6 +21,7 @@ import {
   type LoginFailurePolicy,
   type LoginFailures,
   type NewUser,
+  type SessionCutoffs,
   type SessionLimits,
   type SessionRecord,
   type Settings,
@@ -291,6 +292,16 @@ export class PostgresStore implements Store {
 
   async deleteSession(idHash: string): Promise<void> {
     await this.#db.query('DELETE FROM sessions WHERE id_hash = $1', [idHash]);
+  }
+
+  async deleteExpiredSessions(cutoffs: SessionCutoffs): Promise<number> {
+    const { createdAtOrBeforeMsecs: created = null, lastSeenAtOrBeforeMsecs: lastSeen = null } = cutoffs;
+    if (created === null && lastSeen === null) return 0;
+    const rows = await this.#db.query(
+      'DELETE FROM sessions WHERE created_msecs <= $1 OR last_seen_msecs <= $2 RETURNING id_hash',
+      [created ?? -1, lastSeen ?? -1],
+    );
+    return rows.length;
   }
 
   async countSessions(userSids?: readonly string[]): Promise<Map<string, number>> {
