@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { resolveConfig, type ServerConfig } from '../../src/config.js';
-import { type RunningServer, startServer } from '../../src/server.js';
+import { type RunningServer, type StartOptions, startServer } from '../../src/server.js';
 
 export interface TestResponse<T = unknown> {
   status: number;
@@ -35,10 +35,14 @@ export interface TestServer {
  * A real server over real HTTPS on a free port, with its own temporary data dir (or the
  * one given, to test restarts). Callers close it, typically in `afterAll`/`afterEach`.
  */
-export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
+export async function startTestServer(
+  overrides: Partial<ServerConfig> = {},
+  options: StartOptions = {},
+): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? (await mkdtemp(join(tmpdir(), 'cohesity-test-')));
   const config: ServerConfig = { ...resolveConfig({}, {}), port: 0, logLevel: 'silent', ...overrides, dataDir };
-  const server = await startServer(config, { logger: false });
+  // Silent unless the test captures the production logger's output.
+  const server = await startServer(config, options.logStream ? options : { logger: false, ...options });
   const ca = config.http ? undefined : await readFile(join(dataDir, 'tls-cert.pem'), 'utf8');
   const dispatcher = new Agent({ connect: { ca }, keepAliveTimeout: 1000 });
 
