@@ -51,7 +51,7 @@ describe('fuzzing every endpoint', () => {
       { numRuns: BATCHES, endOnFailure: true },
     );
     expect(sent).toBeGreaterThanOrEqual(10_000);
-  }, 180_000);
+  }, 300_000);
 
   it('left the database as it was, but for the audit and failure counts of refused logins', () => {
     const after = snapshotDatabase(t.dataDir);
