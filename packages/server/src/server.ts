@@ -23,7 +23,10 @@ export interface RunningServer {
 }
 
 export interface StartOptions {
+  /** Replaces the production logger entirely (tests pass `false`). */
   logger?: FastifyServerOptions['logger'];
+  /** Where the production logger (redaction included) writes; stdout by default. */
+  logStream?: NodeJS.WritableStream;
   hasher?: PasswordHasherOptions;
 }
 
@@ -47,6 +50,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     const logger = options.logger ?? {
       level: config.logLevel,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      ...(options.logStream ? { stream: options.logStream } : {}),
     };
     const app = await buildApp(services, { tls, logger });
     await app.listen({ host: config.host, port: config.port });

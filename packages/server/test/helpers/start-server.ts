@@ -41,7 +41,8 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? (await mkdtemp(join(tmpdir(), 'cohesity-test-')));
   const config: ServerConfig = { ...resolveConfig({}, {}), port: 0, logLevel: 'silent', ...overrides, dataDir };
-  const server = await startServer(config, { logger: false, ...options });
+  // Silent unless the test captures the production logger's output.
+  const server = await startServer(config, options.logStream ? options : { logger: false, ...options });
   const ca = config.http ? undefined : await readFile(join(dataDir, 'tls-cert.pem'), 'utf8');
   const dispatcher = new Agent({ connect: { ca }, keepAliveTimeout: 1000 });
 
