@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../helpers/eventually.js';
 import {
   adminQuery,
   dropSchema,
@@ -11,15 +12,6 @@ import { startTestServer, type TestServer } from '../helpers/start-server.js';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
 
 const reachable = await postgresReachable('PostgreSQL outage');
-
-/** Polls until `check` holds, failing after `timeoutMs`. */
-async function eventually(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`still not true after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe.skipIf(!reachable)('a node whose PostgreSQL goes away', () => {
   const schema = uniqueSchema('outage');
