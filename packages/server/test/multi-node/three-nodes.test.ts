@@ -189,12 +189,17 @@ describe.skipIf(!reachable)('three server processes on one PostgreSQL schema', (
       ...([1, 1, 2, 2, 3, 3] as const).map((n) => loginStream(n)),
       creationStream(),
       (async () => {
-        await sleep(1_500);
+        // Kill once node 2 has answered some, and stop once 1 and 3 answered some after: by
+        // count, not by time, so a slow machine still kills node 2 mid-stream.
+        const answeredBy = (n: number, afterMs = 0) => answered.filter((a) => a.n === n && a.atMs > afterMs).length;
+        await eventually(async () => answeredBy(2) >= 3, 30_000);
         killedAt = Date.now();
         node(2).process.kill('SIGKILL');
-        await sleep(1_500);
+        await eventually(async () => answeredBy(1, killedAt) >= 3 && answeredBy(3, killedAt) >= 3, 30_000);
         stop = true;
-      })(),
+      })().finally(() => {
+        stop = true;
+      }),
     ];
     await Promise.all(streams);
 
@@ -214,7 +219,7 @@ describe.skipIf(!reachable)('three server processes on one PostgreSQL schema', (
     expect(loggedIn).toHaveLength(answered.length);
     expect(created.length).toBeGreaterThan(0);
     expect(await store.listUsers({ sids: created })).toHaveLength(created.length);
-  });
+  }, 90_000);
 
   it.skipIf(!canRestartPostgres)(
     'answers 503 on every node while PostgreSQL is stopped, and recovers when it is back',
@@ -270,5 +275,6 @@ describe.skipIf(!reachable)('three server processes on one PostgreSQL schema', (
       expect([...seen.keys()].sort()).toEqual([200, 503]);
       for (const n of live) expect(n.process.exitCode).toBeNull();
     },
+    90_000,
   );
 });
