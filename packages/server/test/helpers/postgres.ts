@@ -30,17 +30,19 @@ export function uniqueSchema(prefix: string): string {
 }
 
 /** Runs one statement as the test database's owner (creating and dropping schemas). */
-export async function adminQuery(sql: string): Promise<void> {
+export async function adminQuery(sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await client.connect();
   try {
-    await client.query(sql);
+    return (await client.query(sql, params)).rows;
   } finally {
     await client.end();
   }
 }
 
-export const dropSchema = (schema: string) => adminQuery(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+export async function dropSchema(schema: string): Promise<void> {
+  await adminQuery(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+}
 
 /** The test database's URL with `search_path` set to `schema`, as a server node is given it. */
 export function urlWithSchema(schema: string): string {

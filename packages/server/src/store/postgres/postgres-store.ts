@@ -102,37 +102,41 @@ export class PostgresStore implements Store {
     return this.#db.transaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [USERS_LOCK]);
       const created: UserRecord[] = [];
+      const next = await client.query('SELECT coalesce(max(rid), 0) AS rid FROM users');
+      let rid = next.rows[0]?.rid as number;
       for (const user of users) {
-        const exists = await client.query('SELECT 1 FROM users WHERE username = $1 AND lower(domain) = lower($2)', [
-          user.username,
-          user.domain,
-        ]);
-        if (exists.rowCount) throw new DuplicateUserError(user.username, user.domain);
-        const next = await client.query('SELECT coalesce(max(rid), 0) + 1 AS rid FROM users');
-        const rid = next.rows[0]?.rid as number;
-        const { rows } = await client.query(
-          `INSERT INTO users (sid, rid, username, domain, roles, description, locked, locked_reason, password_hash,
-             email, created_msecs, updated_msecs, effective_msecs, expiry_msecs, force_password_change)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-           RETURNING *`,
-          [
-            `${localDomainSid}-${rid}`,
-            rid,
-            user.username,
-            user.domain,
-            JSON.stringify(user.roles),
-            user.description,
-            user.locked,
-            user.lockedReason,
-            user.passwordHash,
-            user.email,
-            user.createdTimeMsecs,
-            user.lastUpdatedTimeMsecs,
-            user.effectiveTimeMsecs,
-            user.expiryTimeMsecs,
-            user.forcePasswordChange,
-          ],
-        );
+        rid += 1;
+        const { rows } = await client
+          .query(
+            `INSERT INTO users (sid, rid, username, domain, roles, description, locked, locked_reason, password_hash,
+               email, created_msecs, updated_msecs, effective_msecs, expiry_msecs, force_password_change)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+             RETURNING *`,
+            [
+              `${localDomainSid}-${rid}`,
+              rid,
+              user.username,
+              user.domain,
+              JSON.stringify(user.roles),
+              user.description,
+              user.locked,
+              user.lockedReason,
+              user.passwordHash,
+              user.email,
+              user.createdTimeMsecs,
+              user.lastUpdatedTimeMsecs,
+              user.effectiveTimeMsecs,
+              user.expiryTimeMsecs,
+              user.forcePasswordChange,
+            ],
+          )
+          .catch((error: unknown) => {
+            // The unique index decides; the whole batch rolls back with it.
+            if ((error as { constraint?: string }).constraint === 'users_username_domain') {
+              throw new DuplicateUserError(user.username, user.domain);
+            }
+            throw error;
+          });
         created.push(toUser(rows[0] as Row));
       }
       return created;
