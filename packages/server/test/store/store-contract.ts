@@ -304,6 +304,24 @@ export function storeContract(open: () => Promise<StoreUnderTest>): void {
       expect(await store.deleteSessions()).toBe(2);
       expect(await store.countSessions()).toEqual(new Map());
     });
+
+    it('deletes only the sessions begun or last seen at or before the cutoffs', async () => {
+      const [alice] = await store.createUsers([newUser('alice')], DOMAIN_SID);
+      if (!alice) throw new Error('no user');
+      const none = { perUser: null, systemWide: null };
+      const at = (id: string, createdTimeMsecs: number, lastSeenTimeMsecs: number) =>
+        store.createSession({ ...session(id, alice.sid), createdTimeMsecs, lastSeenTimeMsecs }, none);
+      await at('old', 1_000, 9_000);
+      await at('idle', 5_000, 5_000);
+      await at('fresh', 8_000, 9_000);
+
+      expect(await store.deleteExpiredSessions({})).toBe(0);
+      expect(await store.deleteExpiredSessions({ createdAtOrBeforeMsecs: 1_000 })).toBe(1);
+      expect(await store.findSession('old')).toBeUndefined();
+      expect(await store.deleteExpiredSessions({ lastSeenAtOrBeforeMsecs: 6_000 })).toBe(1);
+      expect(await store.findSession('idle')).toBeUndefined();
+      expect(await store.findSession('fresh')).toBeDefined();
+    });
   });
 
   describe('signing keys', () => {
