@@ -27,6 +27,8 @@ export interface ApiExceptionDetails {
   method: string;
   path: string;
   attempts: number;
+  /** Says what went wrong when there is no `Error` body to quote. */
+  summary?: string;
 }
 
 /**
@@ -49,7 +51,7 @@ export class ApiException extends CohesityError {
   readonly attempts: number;
 
   constructor(details: ApiExceptionDetails) {
-    const summary = details.body?.message ?? `HTTP ${details.status}`;
+    const summary = details.body?.message ?? details.summary ?? `HTTP ${details.status}`;
     super('ERR_API', `${details.method} ${details.path}: ${details.status} ${summary}`);
     this.status = details.status;
     this.errorCode = details.body?.errorCode ?? '';

@@ -112,7 +112,11 @@ export class HttpClient {
       }
       logger?.debug?.(`cohesity-sdk: ${what} -> ${response.status}`, { attempt: sent });
       if (response.status >= 200 && response.status < 300) {
-        return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
+        return {
+          status: response.status,
+          body: this.#parseSuccess<T>(response, text, method, request.path, sent),
+          headers: response.headers,
+        };
       }
       const body = parseErrorBody(text);
       if (response.status === 401 && credential && request.credentials && !replayed) {
@@ -149,6 +153,24 @@ export class HttpClient {
         events.emit('authFailed', { kind: 'apiKey', error });
       }
       throw error;
+    }
+  }
+
+  #parseSuccess<T>(response: FetchResponseLike, text: string, method: string, path: string, attempts: number): T {
+    try {
+      return (text ? JSON.parse(text) : undefined) as T;
+    } catch {
+      const headers = headerRecord(response.headers);
+      const status = response.status;
+      throw apiExceptionFor({
+        status,
+        body: undefined,
+        headers,
+        method,
+        path,
+        attempts,
+        summary: 'answer is not JSON',
+      });
     }
   }
 

@@ -26,12 +26,3 @@ export function redactHeaders(headers: Iterable<[string, string]> | Record<strin
   }
   return redacted;
 }
-
-/** Replaces each given secret inside a text (e.g. an underlying error message) by `[redacted]`. */
-export function redactText(text: string, secrets: readonly string[]): string {
-  let result = text;
-  for (const secret of secrets) {
-    if (secret.length > 0) result = result.split(secret).join(REDACTED);
-  }
-  return result;
-}

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  ApiException,
   type ClientEvents,
   ClusterClient,
   type ClusterClientOptions,
@@ -101,6 +102,15 @@ describe('retries', () => {
     expect(error).toMatchObject({ code: 'ERR_NETWORK' });
     expect(error).not.toHaveProperty('status');
     expect(retries).toHaveLength(1);
+  });
+
+  it('reports a 2xx answer that is not JSON as ApiException, not a SyntaxError', async () => {
+    fake = await startFakeCluster((_i, _req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>'));
+    const error = await clientFor(fake.url)
+      .platform.getCluster()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiException);
+    expect(error).toMatchObject({ status: 200, attempts: 1, message: 'GET /v2/clusters: 200 answer is not JSON' });
   });
 
   it('reports silence past timeoutMs as TimeoutError', async () => {
