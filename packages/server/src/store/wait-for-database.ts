@@ -47,7 +47,7 @@ export async function waitForDatabase<T>(
       const retryInMs = Math.min(retryDelayMs(attempt), waitMs - waitedMs);
       if (retryInMs <= 0) {
         throw new StoreUnavailableError(
-          `The database stayed unavailable for ${Math.round(waitedMs / 1000)} s (${reason})`,
+          `The database stayed unavailable for the ${waitMs / 1000} s allowed (${reason})`,
           { cause: error },
         );
       }

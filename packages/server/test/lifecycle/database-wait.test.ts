@@ -65,19 +65,21 @@ describe('a PostgreSQL node whose database is not there at start', () => {
     const started = Date.now();
     const main = await runMain(`postgres://postgres:${DB_PASSWORD}@127.0.0.1:${port}/test`, [
       '--database-wait-seconds',
-      '2',
+      '3',
     ]);
 
     expect(await main.exited).toBe(1);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(3_000);
     const stderr = main.stderr();
     const refused = `connect ECONNREFUSED 127.0.0.1:${port}`;
     expect(stderr).toContain(
-      `cohesity-server: the database is unavailable (${refused}); retry 1 in 0.5 s, giving up 2 s after start\n`,
+      `cohesity-server: the database is unavailable (${refused}); retry 1 in 0.5 s, giving up 3 s after start\n`,
     );
-    expect(stderr).toContain(`retry 2 in 1 s, giving up 2 s after start\n`);
+    expect(stderr).toContain(`retry 2 in 1 s, giving up 3 s after start\n`);
     expect(stderr).toMatch(
-      new RegExp(`cohesity-server: failed to start: The database stayed unavailable for 2 s \\(${refused}\\)\\n$`),
+      new RegExp(
+        `cohesity-server: failed to start: The database stayed unavailable for the 3 s allowed \\(${refused}\\)\\n$`,
+      ),
     );
     expect(stderr).not.toContain('listening on');
     expect(stderr).not.toContain(DB_PASSWORD);
@@ -90,7 +92,7 @@ describe('a PostgreSQL node whose database is not there at start', () => {
     ]);
     expect(await main.exited).toBe(1);
     expect(main.stderr()).not.toContain('retry 1');
-    expect(main.stderr()).toContain('failed to start: The database stayed unavailable for 0 s');
+    expect(main.stderr()).toContain('failed to start: The database stayed unavailable for the 0 s allowed');
   });
 
   describe.skipIf(!reachable)('with PostgreSQL on the machine', () => {
