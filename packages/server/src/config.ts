@@ -36,6 +36,13 @@ export const serverOptions = [
     description: 'postgres://… to share state between several nodes (default: embedded SQLite)',
   },
   {
+    flag: 'database-wait-seconds',
+    env: 'COHESITY_DATABASE_WAIT_SECONDS',
+    type: 'string',
+    default: '60',
+    description: 'How long to retry an unreachable PostgreSQL at start before exiting 1 (0: no retry)',
+  },
+  {
     flag: 'admin-password',
     env: 'COHESITY_ADMIN_PASSWORD',
     type: 'string',
@@ -103,6 +110,8 @@ export interface ServerConfig {
   port: number;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** How long start-up keeps retrying an unreachable PostgreSQL. */
+  databaseWaitSeconds: number;
   adminPassword: string;
   /** Set only when an operator overrides the security config's token lifetime. */
   tokenTtlSeconds: number | undefined;
@@ -167,6 +176,12 @@ export function resolveConfig(flags: RawValues, env: NodeJS.ProcessEnv): ServerC
     return value;
   };
 
+  const wait = read('database-wait-seconds');
+  const databaseWaitSeconds = Number(wait);
+  if (!Number.isInteger(databaseWaitSeconds) || databaseWaitSeconds < 0) {
+    throw new ConfigError(`--database-wait-seconds must be a whole number of seconds, not '${wait}'`);
+  }
+
   const certFile = read('tls-cert');
   const keyFile = read('tls-key');
   if ((certFile === undefined) !== (keyFile === undefined))
@@ -183,6 +198,7 @@ export function resolveConfig(flags: RawValues, env: NodeJS.ProcessEnv): ServerC
     port,
     dataDir: read('data-dir') ?? './.cohesity',
     databaseUrl: read('database-url'),
+    databaseWaitSeconds,
     adminPassword,
     tokenTtlSeconds,
     loginRateLimit: perMinute('login-rate-limit'),

@@ -13,7 +13,13 @@ async function main(): Promise<void> {
     process.stderr.write(`cohesity-server: ${error.message}\n`);
     process.exit(2);
   }
-  const server = await startServer(config);
+  const server = await startServer(config, {
+    onDatabaseRetry: ({ attempt, retryInMs, waitMs, reason }) =>
+      process.stderr.write(
+        `cohesity-server: the database is unavailable (${reason}); retry ${attempt} in ${retryInMs / 1000} s, ` +
+          `giving up ${waitMs / 1000} s after start\n`,
+      ),
+  });
   printBanner(server, config, process.stderr);
 
   let stopping = false;

@@ -9,6 +9,7 @@ import { loadTlsCredentials } from './http/tls.js';
 import type { Services } from './services.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
+import type { DatabaseRetry } from './store/wait-for-database.js';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -28,11 +29,13 @@ export interface StartOptions {
   /** Where the production logger (redaction included) writes; stdout by default. */
   logStream?: NodeJS.WritableStream;
   hasher?: PasswordHasherOptions;
+  /** Told each time an unreachable PostgreSQL is retried at start (main prints it on stderr). */
+  onDatabaseRetry?: (retry: DatabaseRetry) => void;
 }
 
 /** Opens the store, makes first-start state, and listens. What `main.ts`, the CLI and tests run. */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
-  const store = await openStore(config);
+  const store = await openStore(config, options.onDatabaseRetry);
   try {
     const hasher = await PasswordHasher.create(options.hasher);
     const cluster = await bootstrap(store, hasher, config.adminPassword, Date.now());

@@ -8,6 +8,7 @@ describe('loadConfig', () => {
       port: 8443,
       dataDir: './.cohesity',
       databaseUrl: undefined,
+      databaseWaitSeconds: 60,
       adminPassword: 'admin',
       tokenTtlSeconds: undefined,
       tls: undefined,
@@ -56,6 +57,11 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ port: 0, dataDir: '/tmp/x', http: true, tokenTtlSeconds: 5 });
   });
 
+  it('reads how long to wait for the database at start', () => {
+    expect(loadConfig(['--database-wait-seconds', '0'], {}).databaseWaitSeconds).toBe(0);
+    expect(loadConfig([], { COHESITY_DATABASE_WAIT_SECONDS: '5' }).databaseWaitSeconds).toBe(5);
+  });
+
   it('treats an empty environment variable as unset', () => {
     expect(loadConfig([], { COHESITY_PORT: '' }).port).toBe(8443);
   });
@@ -76,6 +82,8 @@ describe('loadConfig', () => {
     [['positional']],
     [['--log-level', 'loud']],
     [['--admin-password', 'x'.repeat(1025)]],
+    [['--database-wait-seconds', '-1']],
+    [['--database-wait-seconds', 'soon']],
   ])('refuses %j with a ConfigError', (argv) => {
     expect(() => loadConfig(argv, {})).toThrow(ConfigError);
   });

@@ -17,12 +17,16 @@ export interface ServerNode extends Omit<HttpsClient, 'close'> {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts `node dist/main.js --database-url … --port 0` and reads its URL from the banner. */
-export async function startNode(databaseUrl: string, adminPassword: string): Promise<ServerNode> {
+/** Starts `node dist/main.js --database-url … --port 0 …args` and reads its URL from the banner. */
+export async function startNode(
+  databaseUrl: string,
+  adminPassword: string,
+  args: readonly string[] = [],
+): Promise<ServerNode> {
   const dataDir = await mkdtemp(join(tmpdir(), 'cohesity-node-'));
   const child = spawn(
     process.execPath,
-    [MAIN, '--database-url', databaseUrl, '--port', '0', '--data-dir', dataDir, '--log-level', 'error'],
+    [MAIN, '--database-url', databaseUrl, '--port', '0', '--data-dir', dataDir, '--log-level', 'error', ...args],
     { env: { ...process.env, COHESITY_ADMIN_PASSWORD: adminPassword }, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';
