@@ -33,6 +33,13 @@ export const accountLocked = (unlocksAt: Date) =>
     `The account is locked because of too many failed login attempts. It unlocks at ${unlocksAt.toISOString()}.`,
   );
 
+export const accountInactive = (days: number) =>
+  new ApiError(
+    400,
+    'KValidationError',
+    `The account is locked because it was not used for ${days} days. An administrator must unlock it.`,
+  );
+
 export const tokenExpired = () =>
   new ApiError(401, 'KStatusUnauthorized', 'Token expired', {
     'www-authenticate': `${BEARER_CHALLENGE}, error="invalid_token", error_description="Token expired"`,

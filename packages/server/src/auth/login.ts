@@ -1,10 +1,11 @@
 import type { CreateAccessTokenRequestParams } from 'cohesity-sdk/models';
 import type { FastifyRequest } from 'fastify';
 import { audit } from '../audit.js';
-import { accountLocked, invalidCredentials, invalidRequest, missingParameters } from '../errors.js';
+import { accountInactive, accountLocked, invalidCredentials, invalidRequest, missingParameters } from '../errors.js';
 import type { Services } from '../services.js';
 import type { UserRecord } from '../store/store.js';
 import { QueueFullError } from './concurrency-limit.js';
+import { lockIfInactive } from './inactivity.js';
 import { MAX_PASSWORD_BYTES } from './passwords.js';
 import { canAuthenticate } from './user-status.js';
 
@@ -62,6 +63,11 @@ export async function loginWithPassword(
     throw invalidCredentials();
   }
 
+  const inactiveDays = await lockIfInactive(services, user, now);
+  if (inactiveDays !== null) {
+    await audit(services, request, { action: 'login', outcome: 'locked', target, details: { inactiveDays } });
+    throw accountInactive(inactiveDays);
+  }
   if (failures) await services.store.clearLoginFailures(key);
   await services.store.recordLogin(user.sid, now);
   if (user.passwordHash && services.hasher.needsRehash(user.passwordHash)) {
