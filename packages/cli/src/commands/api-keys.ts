@@ -83,7 +83,12 @@ async function remove(id: string, options: UserOption, command: Command): Promis
 const USER_HELP = "owner's SID (default: you)";
 
 export function apiKeysCommand(): Command {
-  const apiKeys = new Command('api-keys').description("Create, list, rotate and delete API keys (the 'apiKey' header)");
+  const apiKeys = new Command('api-keys')
+    .description("Create, list, rotate and delete API keys (the 'apiKey' header)")
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ cohesity api-keys create backup-script\n  $ cohesity api-keys list --all\n  $ cohesity api-keys rotate <id>\n  $ cohesity api-keys delete <id>',
+    );
   apiKeys
     .command('create')
     .description('Create an API key and print its secret, once')

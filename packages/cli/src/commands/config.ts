@@ -36,7 +36,9 @@ async function set(assignments: string[], _options: object, command: Command): P
 }
 
 export function configCommand(): Command {
-  const config = new Command('config').description('Read and change the security config (/v2/security-config)');
+  const config = new Command('config')
+    .description('Read and change the security config (/v2/security-config)')
+    .addHelpText('after', '\nExamples:\n  $ cohesity config get\n  $ cohesity config set authTokenTimeoutMinutes=60');
   config
     .command('get')
     .description('Show the security config, or one setting')

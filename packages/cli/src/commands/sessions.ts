@@ -28,7 +28,9 @@ async function remove(options: { user?: string; all?: boolean }, command: Comman
 }
 
 export function sessionsCommand(): Command {
-  const sessions = new Command('sessions').description("Count and end sessions (the 'session-id' header)");
+  const sessions = new Command('sessions')
+    .description("Count and end sessions (the 'session-id' header)")
+    .addHelpText('after', '\nExamples:\n  $ cohesity sessions list\n  $ cohesity sessions delete --user <sid>');
   sessions
     .command('list')
     .description('Active sessions per user (GET /v2/users/sessions)')

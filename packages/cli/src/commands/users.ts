@@ -69,7 +69,12 @@ async function remove(user: string, _options: object, command: Command): Promise
 }
 
 export function usersCommand(): Command {
-  const users = new Command('users').description('List, create and delete users');
+  const users = new Command('users')
+    .description('List, create and delete users')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ cohesity users list\n  $ cohesity users create ops --role COHESITY_OPERATOR\n  $ cohesity users delete ops',
+    );
   users
     .command('list')
     .description('List users (GET /v2/users)')
