@@ -2,9 +2,9 @@ import { styleText } from 'node:util';
 
 type Format = Parameters<typeof styleText>[0];
 
-/** Colours only on a terminal, and never when NO_COLOR is set. */
+/** Colours only when `stream` is a terminal that takes them (Node checks NO_COLOR, FORCE_COLOR and TERM). */
 export function paint(format: Format, text: string, stream: NodeJS.WriteStream = process.stdout): string {
-  return stream.isTTY && !process.env.NO_COLOR ? styleText(format, text) : text;
+  return styleText(format, text, { stream, validateStream: true });
 }
 
 export function printJson(value: unknown): void {

@@ -17,8 +17,9 @@ function requireTerminal(what: string, hint: string): void {
 export async function askHidden(question: string, hint: string): Promise<string> {
   requireTerminal('password prompt', hint);
   const input = process.stdin;
-  process.stderr.write(question);
+  // Raw mode before the question: whatever is typed once it shows must never be echoed.
   input.setRawMode(true);
+  process.stderr.write(question);
   input.resume();
   try {
     return await new Promise<string>((resolve, reject) => {

@@ -92,6 +92,31 @@ describe('cohesity login', () => {
     expect((await readProfiles()).profiles.ca.tls).toEqual({ caFile });
   });
 
+  it('skips verification with COHESITY_INSECURE=1, says so, and saves that choice', async () => {
+    const result = await runCli(
+      loginArgs(fixture, '--profile', 'insecure').filter((arg) => arg !== '--yes'),
+      {
+        env: fixture.env({ COHESITY_INSECURE: '1' }),
+        input: ADMIN_PASSWORD,
+      },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('NOT verified');
+    expect((await readProfiles()).profiles.insecure.tls).toEqual({ insecure: true });
+  });
+
+  it('colours its output on a terminal only', async () => {
+    const onTerminal = await runCliInTerminal(['cluster'], [], { env: fixture.env() });
+    expect(onTerminal.code).toBe(0);
+    expect(onTerminal.screen).toContain('\x1b[1m');
+    const piped = await runCli(['cluster'], { env: fixture.env() });
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).not.toContain('\x1b[');
+    expect(piped.stderr).toBe('');
+    const noColor = await runCliInTerminal(['cluster'], [], { env: fixture.env({ NO_COLOR: '1' }) });
+    expect(noColor.screen).not.toContain('\x1b[1m');
+  });
+
   it('exits 3 with the server message on a wrong password, and saves no profile', async () => {
     const result = await runCli(loginArgs(fixture, '--profile', 'wrong'), { env: fixture.env(), input: 'not-it' });
     expect(result.code).toBe(3);

@@ -17,10 +17,15 @@ export interface RunOptions {
   input?: string;
 }
 
-/** The caller's environment without any COHESITY_* variable, so tests never see the developer's setup. */
+/**
+ * The caller's environment without COHESITY_* or colour settings, so tests never see the
+ * developer's setup; a terminal that takes colours (TERM=xterm) unless `extra` says otherwise.
+ */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('COHESITY_')));
-  return { ...env, NO_COLOR: '1', ...extra };
+  const inherited = Object.entries(process.env).filter(
+    ([name]) => !name.startsWith('COHESITY_') && !['NO_COLOR', 'FORCE_COLOR', 'TERM'].includes(name),
+  );
+  return { ...Object.fromEntries(inherited), TERM: 'xterm', ...extra };
 }
 
 export function requireBuiltCli(): void {
