@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { connect } from 'node:tls';
-import { CliError, ExitCode } from './errors.js';
+import { CliError, ExitCode, usageError } from './errors.js';
 
 /** What the cluster's certificate looks like from here, before anything is trusted. */
 export interface CertificateProbe {
@@ -16,7 +16,15 @@ export interface CertificateProbe {
 
 /** `host[:port]` or `https://host[:port]` → host and port (443 by default). */
 export function hostAndPort(vip: string): { host: string; port: number } {
-  const url = new URL(vip.includes('://') ? vip : `https://${vip}`);
+  const invalid = () =>
+    usageError('login', `--vip '${vip}' is not HOST[:PORT]`, 'e.g. 10.0.0.5 or cluster.example.com:8443');
+  let url: URL;
+  try {
+    url = new URL(vip.includes('://') ? vip : `https://${vip}`);
+  } catch {
+    throw invalid();
+  }
+  if (!url.hostname) throw invalid();
   return { host: url.hostname.replace(/^\[|\]$/g, ''), port: url.port ? Number(url.port) : 443 };
 }
 

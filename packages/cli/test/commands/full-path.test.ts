@@ -84,7 +84,7 @@ describe('login → token → cluster → api-keys → logout', () => {
     expect(loggedOut.code).toBe(3);
     expect(loggedOut.stdout).toBe('');
     expect(loggedOut.stderr).toContain("run 'cohesity login'");
-  });
+  }, 120_000); // some twenty processes in a row, on a shared machine
 
   it('prints only the secret on stdout for api-keys create without --json, so $(…) captures it', async () => {
     await runCli(loginArgs(fixture), { env: fixture.env(), input: ADMIN_PASSWORD });
