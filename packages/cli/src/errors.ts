@@ -16,7 +16,7 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 export interface CliErrorDetails {
   exitCode: ExitCode;
-  /** What failed, e.g. `login to 10.0.0.5`. */
+  /** What failed, e.g. `login to 10.0.0.5`; empty when the message says it already. */
   what: string;
   /** Why: usually the cluster's own message. */
   message: string;
@@ -54,8 +54,8 @@ function apiError(error: ApiException, what: string): CliError {
   return new CliError({ exitCode: ExitCode.api, what, message, ...(hint ? { hint } : {}), cause: error });
 }
 
-/** Any thrown value, as a `CliError`; `what` names the step when the error does not. */
-export function toCliError(error: unknown, what = 'cohesity'): CliError {
+/** Any thrown value, as a `CliError`; `what` names the step when the error's message does not. */
+export function toCliError(error: unknown, what = ''): CliError {
   if (error instanceof CliError) return error;
   if (error instanceof CommanderError) return usageError(what, error.message.replace(/^error: /, ''));
   if (error instanceof ApiException) return apiError(error, `${error.method} ${error.path}`);
@@ -78,7 +78,8 @@ export function toCliError(error: unknown, what = 'cohesity'): CliError {
 /** One line: what failed, why, and what to do. The stack only with --debug. */
 export function formatError(error: CliError, debug: boolean): string {
   const hint = error.hint ? ` (hint: ${error.hint})` : '';
-  const line = `cohesity: ${error.what}: ${error.message}${hint}\n`;
+  const what = error.what ? `${error.what}: ` : '';
+  const line = `cohesity: ${what}${error.message}${hint}\n`;
   if (!debug) return line;
   const cause = error.cause instanceof Error ? error.cause : error;
   return `${line}${cause.stack ?? ''}\n`;

@@ -1,6 +1,7 @@
 import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { CliError, ExitCode } from './errors.js';
 
 /** How the CLI trusts a cluster's certificate, decided at login and reused by every call. */
 export type ProfileTls = { fingerprint256: string } | { caFile: string } | { insecure: true } | Record<string, never>;
@@ -46,8 +47,17 @@ async function readAll(): Promise<ProfileFile> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { profiles: {} };
     throw error;
   }
-  const parsed = JSON.parse(text) as Partial<ProfileFile>;
-  return { profiles: parsed.profiles ?? {} };
+  try {
+    const parsed = JSON.parse(text) as Partial<ProfileFile>;
+    return { profiles: parsed.profiles ?? {} };
+  } catch (error) {
+    throw new CliError({
+      exitCode: ExitCode.usage,
+      what: profilePath(),
+      message: `not valid JSON (${(error as Error).message})`,
+      hint: 'fix or delete the file, then log in again',
+    });
+  }
 }
 
 // Written to a private temporary file and renamed over the old one, so that the token is

@@ -135,6 +135,11 @@ describe('cohesity login', () => {
     expect(result.code).toBe(4);
     expect(result.stderr).toContain('ECONNREFUSED');
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    const call = await runCli(['cluster'], {
+      env: fixture.env({ COHESITY_VIP: vip, COHESITY_API_KEY: 'any-key', COHESITY_INSECURE: '1' }),
+    });
+    expect(call.code).toBe(4);
+    expect(call.stderr).toMatch(/^cohesity: GET \/v2\/clusters: connection failed \(ECONNREFUSED\)/m);
   });
 
   it('prints the stack of an error with --debug', async () => {
