@@ -1,10 +1,11 @@
 import type { ClusterClient, CreatedUserApiKey, UserApiKey } from 'cohesity-sdk';
 import { Command } from 'commander';
-import { type GlobalOptions, withClient } from '../connect.js';
-import { currentUserSid } from '../current-user.js';
+import { currentUserSid } from '../current-user-sid.js';
 import { usageError } from '../errors.js';
 import { formatTime } from '../format-time.js';
+import type { GlobalOptions } from '../global-options.js';
 import { note, printJson, printTable, warn } from '../output.js';
+import { withClient } from '../with-client.js';
 
 interface UserOption {
   user?: string;

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
-import { type GlobalOptions, withClient } from '../connect.js';
+import type { GlobalOptions } from '../global-options.js';
 import { printJson, printRecord } from '../output.js';
+import { withClient } from '../with-client.js';
 
 async function cluster(_options: object, command: Command): Promise<void> {
   const globals = command.optsWithGlobals<GlobalOptions>();

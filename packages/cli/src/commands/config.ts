@@ -1,9 +1,10 @@
 import type { UpdateSecurityConfig } from 'cohesity-sdk';
 import { Command } from 'commander';
-import { type GlobalOptions, withClient } from '../connect.js';
 import { usageError } from '../errors.js';
+import type { GlobalOptions } from '../global-options.js';
 import { printJson, printRecord } from '../output.js';
 import { parseAssignments } from '../parse-assignments.js';
+import { withClient } from '../with-client.js';
 
 function pick(config: object, path: string): unknown {
   let value: unknown = config;

@@ -1,12 +1,13 @@
 import { Command, Option } from 'commander';
-import { type GlobalOptions, tlsFromEnv, toTlsOptions } from '../connect.js';
 import { createToken } from '../create-token.js';
 import { CliError, ExitCode, usageError } from '../errors.js';
+import type { GlobalOptions } from '../global-options.js';
 import { note, paint, printJson, warn } from '../output.js';
 import { loadProfile, type Profile, type ProfileTls, saveProfile } from '../profiles.js';
 import { askHidden, confirm, readStdin } from '../prompts.js';
 import { withSpinner } from '../spinner.js';
 import { probeCertificate } from '../tls-probe.js';
+import { tlsFromEnv, toTlsOptions } from '../trust.js';
 
 interface LoginOptions {
   vip?: string;

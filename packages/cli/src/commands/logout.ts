@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import type { GlobalOptions } from '../connect.js';
+import type { GlobalOptions } from '../global-options.js';
 import { note } from '../output.js';
 import { deleteProfile } from '../profiles.js';
 

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
-import { type GlobalOptions, withClient } from '../connect.js';
 import { usageError } from '../errors.js';
+import type { GlobalOptions } from '../global-options.js';
 import { printJson } from '../output.js';
 import { readStdin } from '../prompts.js';
+import { withClient } from '../with-client.js';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 

@@ -1,7 +1,8 @@
 import { Command } from 'commander';
-import { type GlobalOptions, withClient } from '../connect.js';
 import { usageError } from '../errors.js';
+import type { GlobalOptions } from '../global-options.js';
 import { note, printJson, printTable } from '../output.js';
+import { withClient } from '../with-client.js';
 
 async function list(options: { user?: string[] }, command: Command): Promise<void> {
   const globals = command.optsWithGlobals<GlobalOptions>();

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
-import { type GlobalOptions, resolveToken } from '../connect.js';
+import type { GlobalOptions } from '../global-options.js';
 import { printJson } from '../output.js';
+import { resolveToken } from '../resolve-token.js';
 
 async function token(_options: object, command: Command): Promise<void> {
   const globals = command.optsWithGlobals<GlobalOptions>();

@@ -1,10 +1,11 @@
 import type { CreateUserParams, User } from 'cohesity-sdk';
 import { Command, Option } from 'commander';
-import { type GlobalOptions, withClient } from '../connect.js';
 import { CliError, ExitCode } from '../errors.js';
 import { formatTime } from '../format-time.js';
+import type { GlobalOptions } from '../global-options.js';
 import { note, printJson, printTable } from '../output.js';
 import { askHidden, readStdin } from '../prompts.js';
+import { withClient } from '../with-client.js';
 
 const COLUMNS = ['sid', 'username', 'domain', 'roles', 'locked', 'lastLogin'];
 const rowOf = (user: User) => ({ ...user, lastLogin: formatTime(user.lastLoginTimeMsecs) });
