@@ -4,7 +4,7 @@ import type { FetchLike, TlsOptions } from './http/transport.js';
 
 /**
  * How to reach and authenticate to a cluster. Give `username` + `password` (domain defaults
- * to LOCAL) or `apiKey`, never both.
+ * to LOCAL), `apiKey` or `accessToken`: exactly one.
  * @example
  * { clusterVip: '10.0.0.5', username: 'admin', password: process.env.COHESITY_PASSWORD ?? '' }
  */
@@ -17,6 +17,10 @@ export interface ClusterClientOptions {
   domain?: string;
   /** Sent as the `apiKey` header; the client never logs in. */
   apiKey?: string;
+  /** A token from an earlier login, sent as `Authorization: <tokenType> <accessToken>`; never renewed. */
+  accessToken?: string;
+  /** Goes with `accessToken`; defaults to `Bearer`. */
+  tokenType?: string;
   tls?: TlsOptions;
   /** Per try; default 30 000. */
   timeoutMs?: number;

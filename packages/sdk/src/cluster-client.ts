@@ -5,6 +5,7 @@ import { SecurityApi } from './apis/security.js';
 import { UserApi } from './apis/users.js';
 import type { ClusterClientOptions } from './cluster-client-options.js';
 import type { CredentialProvider } from './credentials/credential-provider.js';
+import { fromAccessToken } from './credentials/from-access-token.js';
 import { fromApiKey } from './credentials/from-api-key.js';
 import { fromPassword } from './credentials/from-password.js';
 import { ConfigurationError } from './errors.js';
@@ -40,14 +41,19 @@ function originOf(clusterVip: string): string {
 
 function checkCredentials(options: ClusterClientOptions): void {
   const hasPassword = options.username !== undefined || options.password !== undefined;
-  if (hasPassword && options.apiKey !== undefined) {
-    throw new ConfigurationError('Give either username and password, or apiKey, not both');
+  const others = [options.apiKey, options.accessToken].filter((value) => value !== undefined).length;
+  if (hasPassword ? others > 0 : others > 1) {
+    throw new ConfigurationError(
+      'Give one kind of credentials (username and password, apiKey or accessToken), not both',
+    );
   }
   if (hasPassword && !(options.username && options.password)) {
     throw new ConfigurationError('username and password must both be non-empty');
   }
-  if (!hasPassword && !options.apiKey) throw new ConfigurationError('Give username and password, or apiKey');
-  if (options.domain !== undefined && (options.apiKey !== undefined || !options.domain)) {
+  if (!hasPassword && !options.apiKey && !options.accessToken) {
+    throw new ConfigurationError('Give username and password, or apiKey (or accessToken)');
+  }
+  if (options.domain !== undefined && (!hasPassword || !options.domain)) {
     throw new ConfigurationError('domain goes with username and password, and must not be empty');
   }
 }
@@ -110,19 +116,21 @@ export class ClusterClient {
     this.#credentials =
       options.apiKey !== undefined
         ? fromApiKey(options.apiKey)
-        : fromPassword(
-            async (credentials) => {
-              const response = await this.#http.send<AccessTokenResponse>({
-                method: 'POST',
-                path: '/v2/access-tokens',
-                body: credentials,
-                idempotent: true,
-              });
-              return { response: response.body, dateHeader: response.headers.get('date') };
-            },
-            { username: options.username ?? '', password: options.password ?? '', domain: options.domain ?? 'LOCAL' },
-            this.#events,
-          );
+        : options.accessToken !== undefined
+          ? fromAccessToken(options.accessToken, options.tokenType)
+          : fromPassword(
+              async (credentials) => {
+                const response = await this.#http.send<AccessTokenResponse>({
+                  method: 'POST',
+                  path: '/v2/access-tokens',
+                  body: credentials,
+                  idempotent: true,
+                });
+                return { response: response.body, dateHeader: response.headers.get('date') };
+              },
+              { username: options.username ?? '', password: options.password ?? '', domain: options.domain ?? 'LOCAL' },
+              this.#events,
+            );
   }
 
   /**
@@ -166,7 +174,7 @@ export class ClusterClient {
     return `ClusterClient { origin: '${this.#origin}', auth: '${this.#credentials.kind}' }`;
   }
 
-  toJSON(): { origin: string; auth: 'password' | 'apiKey' } {
+  toJSON(): { origin: string; auth: CredentialProvider['kind'] } {
     return { origin: this.#origin, auth: this.#credentials.kind };
   }
 }

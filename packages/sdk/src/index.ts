@@ -5,6 +5,7 @@ export type { SecurityApi } from './apis/security.js';
 export type { UserApi } from './apis/users.js';
 export { ClusterClient, type RequestOptions } from './cluster-client.js';
 export type { ClusterClientOptions } from './cluster-client-options.js';
+export { type TokenExpiry, tokenExpiry } from './credentials/token-expiry.js';
 export * from './errors.js';
 export type { ClientEventListener, ClientEventName, ClientEvents } from './events.js';
 export type { Logger, QueryParams } from './http/http-client.js';

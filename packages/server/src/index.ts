@@ -8,4 +8,5 @@ export {
   type ServerOption,
   serverOptions,
 } from './config.js';
+export { runServer } from './run-server.js';
 export { type RunningServer, type StartOptions, startServer } from './server.js';

@@ -8,7 +8,7 @@ export interface Credential {
  * `get` may log in; `shouldReplay` says whether a 401 earned one new try with fresh credentials.
  */
 export interface CredentialProvider {
-  readonly kind: 'password' | 'apiKey';
+  readonly kind: 'password' | 'apiKey' | 'accessToken';
   get(signal?: AbortSignal): Promise<Credential>;
   /** Called with the credential the cluster rejected and the cluster's message. */
   shouldReplay(rejected: Credential, message: string): boolean;

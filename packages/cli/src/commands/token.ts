@@ -1,0 +1,31 @@
+import { Command } from 'commander';
+import type { GlobalOptions } from '../global-options.js';
+import { printJson } from '../output.js';
+import { resolveToken } from '../resolve-token.js';
+
+async function token(_options: object, command: Command): Promise<void> {
+  const globals = command.optsWithGlobals<GlobalOptions>();
+  const { token: saved } = await resolveToken(globals);
+  if (globals.json) {
+    const { accessToken, tokenType, privileges } = saved;
+    printJson({ accessToken, tokenType, privileges });
+  } else {
+    process.stdout.write(`${saved.accessToken}\n`);
+  }
+}
+
+export function tokenCommand(): Command {
+  return new Command('token')
+    .description('Print a valid access token for scripts (--json: the whole AccessTokenResponse)')
+    .addHelpText(
+      'after',
+      `
+An expired token is renewed only when COHESITY_PASSWORD is set (profiles hold no
+password); otherwise the command fails with exit code 3: log in again.
+
+Examples:
+  $ curl -k -H "Authorization: Bearer $(cohesity token)" https://10.0.0.5/v2/clusters
+  $ cohesity token --json | jq -r .privileges[]`,
+    )
+    .action(token);
+}

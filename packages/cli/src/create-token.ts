@@ -1,0 +1,38 @@
+import { ApiException, ClusterClient, type TlsOptions, tokenExpiry } from 'cohesity-sdk';
+import { CliError, ExitCode } from './errors.js';
+import type { SavedToken } from './profiles.js';
+
+/** Where and as whom to log in. */
+export interface LoginTarget {
+  vip: string;
+  username: string;
+  domain: string;
+  tls: TlsOptions;
+}
+
+/**
+ * `POST /v2/access-tokens` through the SDK, answered as the token to save. A refused login
+ * (wrong password, locked account) is an authentication failure: exit 3.
+ */
+export async function createToken(target: LoginTarget, password: string): Promise<SavedToken> {
+  const { vip, username, domain, tls } = target;
+  const client = new ClusterClient({ clusterVip: vip, username, password, domain, tls });
+  try {
+    const response = await client.accessToken.createAccessToken({ username, password, domain });
+    const { remainingMs } = tokenExpiry(response.accessToken, null, Date.now());
+    return { ...response, expiresAt: new Date(Date.now() + remainingMs).toISOString() };
+  } catch (error) {
+    if (error instanceof ApiException && (error.status === 400 || error.status === 401)) {
+      throw new CliError({
+        exitCode: ExitCode.auth,
+        what: `login to ${vip} as ${domain}\\${username}`,
+        message: `${error.body?.message ?? `HTTP ${error.status}`} (${error.errorCode || error.status})`,
+        hint: 'check the username, password and --domain',
+        cause: error,
+      });
+    }
+    throw error;
+  } finally {
+    await client.close();
+  }
+}

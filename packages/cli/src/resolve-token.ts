@@ -1,0 +1,54 @@
+import { createToken } from './create-token.js';
+import { CliError, ExitCode } from './errors.js';
+import type { GlobalOptions } from './global-options.js';
+import { loadProfile, type ProfileTls, type SavedToken, saveProfile } from './profiles.js';
+import { tlsFromEnv, toTlsOptions } from './trust.js';
+
+// A token with under a minute left would expire on its way: treat it as expired.
+export const isFresh = (token: SavedToken, now = Date.now()) => Date.parse(token.expiresAt) - now > 60_000;
+
+export interface ResolvedToken {
+  vip: string;
+  tls: ProfileTls;
+  token: SavedToken;
+}
+
+/**
+ * A usable access token: the profile's while fresh; otherwise a new login when
+ * COHESITY_PASSWORD is set (saved to the profile); without a profile, a login from
+ * COHESITY_VIP, COHESITY_USERNAME and COHESITY_PASSWORD (not saved).
+ */
+export async function resolveToken(
+  globals: GlobalOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ResolvedToken> {
+  const profile = await loadProfile(globals.profile);
+  const password = env.COHESITY_PASSWORD;
+  if (profile) {
+    if (isFresh(profile.token)) return { vip: profile.vip, tls: profile.tls, token: profile.token };
+    if (!password) {
+      throw new CliError({
+        exitCode: ExitCode.auth,
+        what: `profile '${globals.profile}'`,
+        message: `the access token expired at ${profile.token.expiresAt}`,
+        hint: `run 'cohesity login --profile ${globals.profile}' again, or set COHESITY_PASSWORD to log in automatically`,
+      });
+    }
+    const target = { vip: profile.vip, username: profile.username, domain: profile.domain };
+    const token = await createToken({ ...target, tls: await toTlsOptions(profile.tls) }, password);
+    await saveProfile(globals.profile, { ...profile, token });
+    return { vip: profile.vip, tls: profile.tls, token };
+  }
+  const { COHESITY_VIP: vip, COHESITY_USERNAME: username } = env;
+  if (vip && username && password) {
+    const tls = tlsFromEnv(env) ?? {};
+    const domain = env.COHESITY_DOMAIN || 'LOCAL';
+    return { vip, tls, token: await createToken({ vip, username, domain, tls: await toTlsOptions(tls) }, password) };
+  }
+  throw new CliError({
+    exitCode: ExitCode.auth,
+    what: `profile '${globals.profile}'`,
+    message: 'not logged in',
+    hint: "run 'cohesity login', or set COHESITY_VIP with COHESITY_API_KEY (or COHESITY_USERNAME and COHESITY_PASSWORD)",
+  });
+}
