@@ -1,30 +1,5 @@
-import type { Credential, CredentialProvider } from './credential-provider.js';
-
-class AccessTokenCredentialProvider implements CredentialProvider {
-  readonly kind = 'accessToken';
-  readonly #credential: Credential;
-
-  constructor(accessToken: string, tokenType: string) {
-    this.#credential = { headers: { authorization: `${tokenType} ${accessToken}` } };
-  }
-
-  async get(): Promise<Credential> {
-    return this.#credential;
-  }
-
-  // Without a password there is no way to a new token: a rejected one stays rejected.
-  shouldReplay(): boolean {
-    return false;
-  }
-
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return 'AccessTokenCredentialProvider {}';
-  }
-
-  toJSON(): { kind: 'accessToken' } {
-    return { kind: 'accessToken' };
-  }
-}
+import type { CredentialProvider } from './credential-provider.js';
+import { staticCredential } from './static-credential.js';
 
 /**
  * Credentials from an access token obtained elsewhere (e.g. saved by the CLI): sent as
@@ -33,5 +8,5 @@ class AccessTokenCredentialProvider implements CredentialProvider {
  * const provider = fromAccessToken(saved.accessToken, saved.tokenType);
  */
 export function fromAccessToken(accessToken: string, tokenType = 'Bearer'): CredentialProvider {
-  return new AccessTokenCredentialProvider(accessToken, tokenType);
+  return staticCredential('accessToken', { authorization: `${tokenType} ${accessToken}` });
 }
