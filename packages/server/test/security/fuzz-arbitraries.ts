@@ -209,3 +209,30 @@ export const requestArbitrary = (
       ? fc.oneof({ weight: 3, arbitrary: endpoint.body.map(asJson) }, { weight: 2, arbitrary: bodyArbitrary(secrets) })
       : bodyArbitrary(secrets),
   });
+
+/**
+ * A request aimed straight at `endpoint`: its method, its parameters mostly ids that
+ * exist, its own query names and body shape. These get past routing and schemas into the
+ * handlers, where the deeper refusals (and successes) are.
+ */
+export const aimedRequestArbitrary = (
+  endpoint: FuzzEndpoint,
+  secrets: FuzzSecrets,
+  headers: fc.Arbitrary<Record<string, string>>,
+): fc.Arbitrary<FuzzRequest> => {
+  const param =
+    secrets.knownIds.length > 0
+      ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...secrets.knownIds) }, { weight: 1, arbitrary: anySegment })
+      : anySegment;
+  return fc.record({
+    method: fc.constant(endpoint.method),
+    path: fc
+      .tuple(
+        fc.array(param, { minLength: 4, maxLength: 4 }),
+        endpoint.query ? queryOver(endpoint.query) : fc.constant(''),
+      )
+      .map(([params, query]) => `${endpoint.path.replace(/\{[^}]+\}/g, () => params.shift() ?? 'x')}${query}`),
+    headers,
+    body: endpoint.body ? endpoint.body.map(asJson) : fc.constant(undefined),
+  });
+};

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 /** A value for a field: usually of its type, sometimes anything at all. */
 const either = <T>(valid: fc.Arbitrary<T>) =>
   fc.oneof(
-    { weight: 4, arbitrary: valid },
+    { weight: 9, arbitrary: valid },
     { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2, stringUnit: 'binary' }) },
   );
 

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { UserApiKeys } from 'cohesity-sdk/models';
+import type { UserApiKeys, Users } from 'cohesity-sdk/models';
 import fc from 'fast-check';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, type Credentials, createUserWithCredentials } from '../helpers/identity.js';
+import { bearer, type Credentials, createUserWithCredentials, STRONG_PASSWORD } from '../helpers/identity.js';
 import { startTestServer, type TestServer } from '../helpers/start-server.js';
-import { type FuzzRequest, type FuzzSecrets, requestArbitrary } from './fuzz-arbitraries.js';
+import { aimedRequestArbitrary, type FuzzRequest, type FuzzSecrets, requestArbitrary } from './fuzz-arbitraries.js';
 import { expectWellFormed, passwordsIn, sendFuzzRequest } from './fuzz-client.js';
 import { FUZZ_ENDPOINTS } from './fuzz-endpoints.js';
 import { auditSince, expectOnlyRefusedLogins, lastAuditId, mayAppendTo, settledState } from './fuzz-state.js';
@@ -83,13 +83,29 @@ describe('fuzzing every endpoint', () => {
 
   it('changes nothing for any request refused to the admin, who may change everything', async () => {
     // Never the admin's own sid: deleting or demoting the admin would end the run early.
+    // More users to change and delete, so the run does not soon run out of targets.
+    const targets = await t.send<Users>('POST', '/v2/users', {
+      headers: bearer(adminToken),
+      body: Array.from({ length: 6 }, (_, i) => ({
+        username: `target-${i}`,
+        roles: ['COHESITY_VIEWER'],
+        localUserParams: { password: STRONG_PASSWORD },
+      })),
+    });
     const secrets: FuzzSecrets = {
       token: adminToken,
       usernames: ['admin', 'viewer', 'victim'],
-      knownIds: [viewer.user.sid, victim.user.sid, ...keyIds],
+      knownIds: [viewer.user.sid, victim.user.sid, ...targets.body.users.map((user) => user.sid), ...keyIds],
     };
     const headers = fc.constant({ ...bearer(adminToken), 'content-type': 'application/json' });
-    const anyRequest = fc.oneof(...FUZZ_ENDPOINTS.map((endpoint) => requestArbitrary(endpoint, secrets, headers)));
+    const anyRequest = fc.oneof(
+      ...FUZZ_ENDPOINTS.map((endpoint) =>
+        fc.oneof(
+          { weight: 2, arbitrary: aimedRequestArbitrary(endpoint, secrets, headers) },
+          { weight: 1, arbitrary: requestArbitrary(endpoint, secrets, headers) },
+        ),
+      ),
+    );
     const statuses = new Map<number, number>();
     await fc.assert(
       fc.asyncProperty(anyRequest, async (fuzz) => {
