@@ -20,6 +20,7 @@ export interface AuditRow {
   id: number;
   action: string;
   outcome: string;
+  actor_sid: string | null;
 }
 
 function readAudit<T>(dataDir: string, read: (db: Database.Database) => T): T {
@@ -39,7 +40,10 @@ export const lastAuditId = (dataDir: string): number =>
 export const auditSince = (dataDir: string, afterId: number): AuditRow[] =>
   readAudit(
     dataDir,
-    (db) => db.prepare('SELECT id, action, outcome FROM audit_log WHERE id > ? ORDER BY id').all(afterId) as AuditRow[],
+    (db) =>
+      db
+        .prepare('SELECT id, action, outcome, actor_sid FROM audit_log WHERE id > ? ORDER BY id')
+        .all(afterId) as AuditRow[],
   );
 
 /** The tables `fuzz` may append to when refused: those of the endpoint it reached, if any. */
@@ -49,14 +53,24 @@ export function mayAppendTo(fuzz: FuzzRequest): readonly string[] {
   return endpoint?.mayAppendTo ?? [];
 }
 
-/**
- * The audit lines a refused request added: for a login, only its failure (or lockout);
- * for anything else, none.
- */
-export function expectOnlyRefusedLogins(rows: readonly AuditRow[], context: string, login = true): void {
-  if (!login) expect(rows, context).toEqual([]);
+/** Who may leave which audit lines by being refused. */
+export interface RefusalAudits {
+  /** Refused logins: their failure or lockout. */
+  readonly logins: boolean;
+  /** A caller refused for want of a privilege: one `request` line, `denied`, as them. */
+  readonly deniedSid?: string;
+}
+
+/** The audit lines refused requests added are only those `allowed`. */
+export function expectOnlyRefusalAudits(rows: readonly AuditRow[], context: string, allowed: RefusalAudits): void {
   for (const row of rows) {
-    expect(row.action, context).toBe('login');
-    expect(['failure', 'locked'], context).toContain(row.outcome);
+    const line = `${context}: ${JSON.stringify(row)}`;
+    if (row.action === 'request' && allowed.deniedSid) {
+      expect(row, line).toMatchObject({ outcome: 'denied', actor_sid: allowed.deniedSid });
+    } else {
+      expect(allowed.logins, line).toBe(true);
+      expect(row.action, line).toBe('login');
+      expect(['failure', 'locked'], line).toContain(row.outcome);
+    }
   }
 }
