@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { auditDenials } from './auth/audit-denials.js';
 import { authenticate } from './auth/authenticate.js';
 import { useRateLimits } from './auth/rate-limit.js';
 import { answerClientError } from './http/client-error-handler.js';
@@ -91,6 +92,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     apiPerMinute: services.config.apiRateLimit,
   });
   await app.register(authenticate, services);
+  auditDenials(app, services);
   await app.register(healthRoutes, services);
   await app.register(accessTokenRoutes, { prefix: V2_PREFIX, ...services });
   await app.register(clusterRoutes, { prefix: V2_PREFIX, ...services });

@@ -2,8 +2,10 @@ import { Ajv, type ErrorObject, type Options } from 'ajv';
 import type { FastifyInstance, FastifySchema, FastifySchemaCompiler } from 'fastify';
 
 const common: Options = { useDefaults: true, removeAdditional: true, allErrors: false, strict: false };
-// Bodies keep their JSON types: `"locked": "yes"` is an error, not a guess.
-const bodyAjv = new Ajv({ ...common, coerceTypes: false });
+// Bodies keep their JSON types: `"locked": "yes"` is an error, not a guess. Keys the schema
+// does not name are dropped (TypeBox objects allow them): handlers pass bodies on to the
+// store and the audit log, where `{"passwordHash": …}` or a deeply nested extra must never go.
+const bodyAjv = new Ajv({ ...common, coerceTypes: false, removeAdditional: 'all' });
 // Query strings and path parameters are text on the wire and must be coerced.
 const textAjv = new Ajv({ ...common, coerceTypes: 'array' });
 

@@ -3,9 +3,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { Agent } from 'undici';
+import type { Users } from 'cohesity-sdk/models';
+import { Agent, request } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkIntegrity, DATABASE_FILE } from '../helpers/db-snapshot.js';
+import { bearer } from '../helpers/identity.js';
 import { spawnServer } from '../helpers/spawn-server.js';
 import { CRASH_WRITES, type CrashContext } from './crash-writes.js';
 
@@ -15,12 +17,22 @@ const ACKNOWLEDGED_BEFORE_KILL = 100;
 let dataDir: string;
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
+/** Logs the admin in on the server at `url`, for writes that need a token and the admin's sid. */
 async function contextFor(url: string, adminPassword: string): Promise<CrashContext> {
   const ca = await readFile(join(dataDir, 'tls-cert.pem'), 'utf8');
-  return { url, adminPassword, dispatcher: new Agent({ connect: { ca }, connections: CLIENTS }) };
+  const dispatcher = new Agent({ connect: { ca }, connections: CLIENTS });
+  const login = await request(`${url}/v2/access-tokens`, {
+    method: 'POST',
+    dispatcher,
+    body: JSON.stringify({ username: 'admin', password: adminPassword }),
+  });
+  const { accessToken } = (await login.body.json()) as { accessToken: string };
+  const users = await request(`${url}/v2/users?usernames=admin`, { dispatcher, headers: bearer(accessToken) });
+  const adminSid = ((await users.body.json()) as Users).users[0]?.sid ?? '';
+  return { url, adminPassword, adminToken: accessToken, adminSid, dispatcher };
 }
 
-describe('kill -9 under 50 concurrent writers', () => {
+describe('kill -9 under 50 concurrent writers (logins, new users, new API keys)', () => {
   it('keeps every acknowledged write, usable, in a sound database', async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'cohesity-crash-'));
     const adminPassword = randomUUID();
@@ -50,7 +62,9 @@ describe('kill -9 under 50 concurrent writers', () => {
     await Promise.all(clients);
     await context.dispatcher.close();
 
-    console.info(`crash: ${acknowledged} writes acknowledged before and during kill -9`);
+    const counts = [...proofs].map(([write, writeProofs]) => `${writeProofs.length} ${write.name}`).join(', ');
+    console.info(`crash: ${acknowledged} writes acknowledged before and during kill -9 (${counts})`);
+    for (const writeProofs of proofs.values()) expect(writeProofs.length).toBeGreaterThan(0);
     expect(checkIntegrity(dataDir)).toBe('ok');
     const second = await spawnServer(dataDir, ['--admin-password', adminPassword]);
     const after = await contextFor(second.url, adminPassword);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { FuzzEndpoint } from './fuzz-endpoints.js';
+import { queryOver, toQueryString } from './fuzz-shapes.js';
 
 /** A request as the fuzzer sends it: everything raw, nothing the client library may fix. */
 export interface FuzzRequest {
@@ -9,10 +10,15 @@ export interface FuzzRequest {
   readonly body: Buffer | undefined;
 }
 
-/** Credentials the fuzzer may reuse, so some requests get past authentication. */
+/** Genuine credentials and ids the fuzzer mixes in, so some requests get past authentication. */
 export interface FuzzSecrets {
   readonly token: string;
-  readonly username: string;
+  readonly apiKey?: string;
+  readonly sessionId?: string;
+  /** Usernames that exist, tried in logins. */
+  readonly usernames: readonly [string, ...string[]];
+  /** User sids and API key ids that exist, used as path parameters. */
+  readonly knownIds: readonly string[];
 }
 
 /** Text that survives as a header value: Latin-1, no control characters. */
@@ -29,10 +35,12 @@ const anyText = fc.string({ unit: 'binary', maxLength: 60 });
 
 const anyJson = fc.jsonValue({ maxDepth: 4, stringUnit: 'binary' });
 
+const asJson = (value: unknown) => Buffer.from(JSON.stringify(value) ?? 'null');
+
 const credentialLike = (secrets: FuzzSecrets) =>
   fc.record(
     {
-      username: fc.oneof(fc.constant(secrets.username), anyText, anyJson),
+      username: fc.oneof(fc.constantFrom(...secrets.usernames), anyText, anyJson),
       password: fc.oneof(
         fc.string({ minLength: 1, maxLength: 40 }),
         fc.string({ minLength: 1025, maxLength: 1100 }),
@@ -74,7 +82,7 @@ const invalidJsonText = fc.constantFrom(
 export const bodyArbitrary = (secrets: FuzzSecrets): fc.Arbitrary<Buffer | undefined> =>
   fc.oneof(
     { weight: 2, arbitrary: fc.constant(undefined) },
-    { weight: 8, arbitrary: anyJson.map((value) => Buffer.from(JSON.stringify(value) ?? 'null')) },
+    { weight: 8, arbitrary: anyJson.map(asJson) },
     {
       weight: 8,
       arbitrary: fc
@@ -117,8 +125,8 @@ export const headersArbitrary = (secrets: FuzzSecrets): fc.Arbitrary<Record<stri
         headerText.map((text) => `Bearer ${text}`),
         headerText,
       ),
-      apikey: fc.oneof(fc.uuid(), headerText),
-      'session-id': fc.oneof(fc.uuid(), headerText),
+      apikey: fc.oneof(fc.uuid(), headerText, ...(secrets.apiKey ? [fc.constant(secrets.apiKey)] : [])),
+      'session-id': fc.oneof(fc.uuid(), headerText, ...(secrets.sessionId ? [fc.constant(secrets.sessionId)] : [])),
       'content-type': contentType,
       'content-encoding': fc.oneof(fc.constantFrom('gzip', 'deflate', 'br', 'identity', 'gzip, gzip'), headerText),
       accept: fc.oneof(fc.constantFrom('application/json', 'text/html', '*/*'), headerText),
@@ -129,7 +137,7 @@ export const headersArbitrary = (secrets: FuzzSecrets): fc.Arbitrary<Record<stri
     { requiredKeys: [] },
   );
 
-const segment = fc.oneof(
+const anySegment = fc.oneof(
   fc.webSegment(),
   fc.constantFrom(
     '..',
@@ -155,21 +163,24 @@ const queryString = fc.oneof(
       fc.string({ maxLength: 10 }),
       fc.oneof(fc.string({ maxLength: 30 }), fc.array(fc.string(), { maxLength: 3 })),
     )
-    .map((query) => {
-      const params = new URLSearchParams();
-      for (const [key, value] of Object.entries(query)) for (const v of [value].flat()) params.append(key, v);
-      return `?${params}`;
-    }),
+    .map(toQueryString),
   fc.constantFrom('?', '?&&=&', '?a=%zz', '?ids=a,,b&ids=c', '?__proto__[x]=1', '?constructor[prototype][x]=1'),
 );
 
-/** Fills `{param}`s, sometimes mangles the path itself, and adds a query string. */
-const pathFor = (endpoint: FuzzEndpoint) =>
+/** Fills `{param}`s (often with ids that exist), sometimes mangles the path, adds a query string. */
+const pathFor = (endpoint: FuzzEndpoint, knownIds: readonly string[]) =>
   fc
     .record({
-      params: fc.array(segment, { minLength: 4, maxLength: 4 }),
+      params: fc.array(
+        knownIds.length > 0
+          ? fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...knownIds) }, { weight: 1, arbitrary: anySegment })
+          : anySegment,
+        { minLength: 4, maxLength: 4 },
+      ),
       mangle: fc.constantFrom('none', 'none', 'none', 'double-slash', 'traversal', 'trailing-slash', 'upper-case'),
-      query: queryString,
+      query: endpoint.query
+        ? fc.oneof({ weight: 3, arbitrary: queryOver(endpoint.query) }, { weight: 1, arbitrary: queryString })
+        : queryString,
     })
     .map(({ params, mangle, query }) => {
       let index = 0;
@@ -181,14 +192,47 @@ const pathFor = (endpoint: FuzzEndpoint) =>
       return `${path}${query}`;
     });
 
-/** A request aimed at `endpoint`, sometimes with another method. */
-export const requestArbitrary = (endpoint: FuzzEndpoint, secrets: FuzzSecrets): fc.Arbitrary<FuzzRequest> =>
+/** A request aimed at `endpoint`, sometimes with another method; headers fuzzed unless given. */
+export const requestArbitrary = (
+  endpoint: FuzzEndpoint,
+  secrets: FuzzSecrets,
+  headers: fc.Arbitrary<Record<string, string>> = headersArbitrary(secrets),
+): fc.Arbitrary<FuzzRequest> =>
   fc.record({
     method: fc.oneof(
       { weight: 6, arbitrary: fc.constant(endpoint.method) },
       { weight: 1, arbitrary: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS') },
     ),
-    path: pathFor(endpoint),
-    headers: headersArbitrary(secrets),
-    body: bodyArbitrary(secrets),
+    path: pathFor(endpoint, secrets.knownIds),
+    headers,
+    body: endpoint.body
+      ? fc.oneof({ weight: 3, arbitrary: endpoint.body.map(asJson) }, { weight: 2, arbitrary: bodyArbitrary(secrets) })
+      : bodyArbitrary(secrets),
   });
+
+/**
+ * A request aimed straight at `endpoint`: its method, its parameters mostly ids that
+ * exist, its own query names and body shape. These get past routing and schemas into the
+ * handlers, where the deeper refusals (and successes) are.
+ */
+export const aimedRequestArbitrary = (
+  endpoint: FuzzEndpoint,
+  secrets: FuzzSecrets,
+  headers: fc.Arbitrary<Record<string, string>>,
+): fc.Arbitrary<FuzzRequest> => {
+  const param =
+    secrets.knownIds.length > 0
+      ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...secrets.knownIds) }, { weight: 1, arbitrary: anySegment })
+      : anySegment;
+  return fc.record({
+    method: fc.constant(endpoint.method),
+    path: fc
+      .tuple(
+        fc.array(param, { minLength: 4, maxLength: 4 }),
+        endpoint.query ? queryOver(endpoint.query) : fc.constant(''),
+      )
+      .map(([params, query]) => `${endpoint.path.replace(/\{[^}]+\}/g, () => params.shift() ?? 'x')}${query}`),
+    headers,
+    body: endpoint.body ? endpoint.body.map(asJson) : fc.constant(undefined),
+  });
+};

@@ -47,12 +47,20 @@ export function expectWellFormed(fuzz: FuzzRequest, answer: FuzzAnswer, secrets:
   expect(body, context).toEqual({ errorCode: expect.stringMatching(/^K[A-Za-z]+$/), message: expect.any(String) });
 }
 
-/** The password a fuzz login carried, when it is long enough to look for in answers. */
-export function passwordIn(fuzz: FuzzRequest): string | undefined {
+/** The passwords a fuzz body carried, at any depth, when long enough to look for in answers. */
+export function passwordsIn(fuzz: FuzzRequest): string[] {
+  const found: string[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) {
+        if (key === 'password' && typeof inner === 'string' && inner.length >= 8) found.push(inner);
+        else walk(inner);
+      }
+    }
+  };
   try {
-    const password = (JSON.parse(fuzz.body?.toString() ?? '') as { password?: unknown }).password;
-    return typeof password === 'string' && password.length >= 8 ? password : undefined;
-  } catch {
-    return undefined;
-  }
+    walk(JSON.parse(fuzz.body?.toString() ?? ''));
+  } catch {}
+  return found;
 }

@@ -1,31 +1,63 @@
+import type fc from 'fast-check';
+import { apiKeyBody, createUsersBody, securityConfigBody, updateUserBody } from './fuzz-shapes.js';
+
 /** One API endpoint the fuzzer aims at. Add a row when a route lands; the suite does the rest. */
 export interface FuzzEndpoint {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Path template; each `{param}` is filled with an arbitrary path segment. */
+  /** Path template; each `{param}` is filled with a known id or an arbitrary path segment. */
   readonly path: string;
   /** True for routes that need no credentials (logins, cluster info). */
   readonly public?: boolean;
   /** Tables a refused request may append to, with why: logins audit and count failures. */
   readonly mayAppendTo?: readonly ('audit_log' | 'login_failures')[];
+  /** Bodies shaped like the route's own, mixed with the generic garbage. */
+  readonly body?: fc.Arbitrary<unknown>;
+  /** The route's query parameter names, mixed into the generic query strings. */
+  readonly query?: readonly string[];
 }
 
-const LOGIN_SIDE_EFFECTS = ['audit_log', 'login_failures'] as const;
+/** Tables any refused login may write to: its audit line and the failure count behind lockout. */
+export const LOGIN_TABLES = ['audit_log', 'login_failures'] as const;
+
+const V1 = '/irisservices/api/v1/public';
+const KEY = '/v2/users/{sid}/api-keys/{id}';
+const KEY_QUERY = ['ids', 'isActive', 'isExpired'];
 
 export const FUZZ_ENDPOINTS: readonly FuzzEndpoint[] = [
-  { method: 'POST', path: '/v2/access-tokens', public: true, mayAppendTo: LOGIN_SIDE_EFFECTS },
-  {
-    method: 'POST',
-    path: '/irisservices/api/v1/public/accessTokens',
-    public: true,
-    mayAppendTo: LOGIN_SIDE_EFFECTS,
-  },
+  { method: 'POST', path: '/v2/access-tokens', public: true, mayAppendTo: LOGIN_TABLES },
+  { method: 'POST', path: `${V1}/accessTokens`, public: true, mayAppendTo: LOGIN_TABLES },
   { method: 'GET', path: '/v2/clusters' },
   { method: 'GET', path: '/v2/clusters/local-domain-sid' },
-  { method: 'GET', path: '/irisservices/api/v1/public/basicClusterInfo', public: true },
-  { method: 'GET', path: '/irisservices/api/v1/public/cluster' },
-  { method: 'GET', path: '/irisservices/api/v1/public/sessionUser' },
-  { method: 'GET', path: '/irisservices/api/v1/public/sessionUser/preferences' },
+  { method: 'GET', path: `${V1}/basicClusterInfo`, public: true },
+  { method: 'GET', path: `${V1}/cluster` },
+  { method: 'GET', path: `${V1}/sessionUser` },
+  { method: 'GET', path: `${V1}/sessionUser/preferences` },
   { method: 'GET', path: '/healthz', public: true },
+  // Users (contract §7).
+  { method: 'POST', path: '/v2/users', body: createUsersBody },
+  { method: 'GET', path: '/v2/users', query: ['domain', 'sids', 'usernames', 'roles'] },
+  { method: 'GET', path: '/v2/users/{sid}' },
+  { method: 'PUT', path: '/v2/users/{sid}', body: updateUserBody },
+  { method: 'DELETE', path: '/v2/users/{sid}' },
+  // API keys, v2 (contract §5) and v1.
+  { method: 'POST', path: '/v2/users/{sid}/api-keys', body: apiKeyBody('expiryTimeMsecs') },
+  { method: 'GET', path: '/v2/users/{sid}/api-keys', query: KEY_QUERY },
+  { method: 'GET', path: KEY },
+  { method: 'PUT', path: KEY, body: apiKeyBody('expiryTimeMsecs') },
+  { method: 'DELETE', path: KEY },
+  { method: 'POST', path: `${KEY}/rotate` },
+  { method: 'GET', path: '/v2/api-keys', query: [...KEY_QUERY, 'ownerSids'] },
+  { method: 'POST', path: `${V1}/users/{sid}/apiKeys`, body: apiKeyBody('expiringTimeMsecs') },
+  { method: 'GET', path: `${V1}/users/{sid}/apiKeys` },
+  { method: 'DELETE', path: `${V1}/users/{sid}/apiKeys/{id}` },
+  // Sessions (contract §6): creating one is a login.
+  { method: 'POST', path: '/v2/users/sessions', public: true, mayAppendTo: LOGIN_TABLES },
+  { method: 'GET', path: '/v2/users/sessions', query: ['sids'] },
+  { method: 'DELETE', path: '/v2/users/sessions', query: ['sid'] },
+  // Settings and the audit log.
+  { method: 'GET', path: '/v2/security-config' },
+  { method: 'PUT', path: '/v2/security-config', body: securityConfigBody },
+  { method: 'GET', path: '/v2/audit-logs', query: ['limit', 'action', 'actorSid', 'sinceMsecs'] },
   // Paths that do not exist, or exist under other methods: 404 and 405 must hold too.
   { method: 'DELETE', path: '/v2/clusters' },
   { method: 'PUT', path: '/v2/access-tokens/{id}' },

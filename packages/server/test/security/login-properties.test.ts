@@ -6,7 +6,7 @@ import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/start-server.js';
 import { bodyArbitrary, type FuzzSecrets, headersArbitrary } from './fuzz-arbitraries.js';
-import { expectWellFormed, passwordIn, sendFuzzRequest } from './fuzz-client.js';
+import { expectWellFormed, passwordsIn, sendFuzzRequest } from './fuzz-client.js';
 
 let t: TestServer;
 let dispatcher: Agent;
@@ -14,7 +14,7 @@ let secrets: FuzzSecrets;
 
 beforeAll(async () => {
   t = await startTestServer({ adminPassword: randomUUID() });
-  secrets = { token: await t.login(), username: 'admin' };
+  secrets = { token: await t.login(), usernames: ['admin'], knownIds: [] };
   const ca = await readFile(join(t.dataDir, 'tls-cert.pem'), 'utf8');
   dispatcher = new Agent({ connect: { ca }, connections: 4 });
 });
@@ -26,6 +26,7 @@ afterAll(async () => {
 describe.each([
   ['the v2 login', 'POST', '/v2/access-tokens'],
   ['the v1 login', 'POST', '/irisservices/api/v1/public/accessTokens'],
+  ['the session login', 'POST', '/v2/users/sessions'],
   ['a protected route', 'GET', '/v2/clusters'],
   ['a protected route, with a body', 'POST', '/irisservices/api/v1/public/sessionUser'],
 ])('arbitrary bodies and headers to %s', (_name, method, path) => {
@@ -34,8 +35,7 @@ describe.each([
       fc.asyncProperty(bodyArbitrary(secrets), headersArbitrary(secrets), async (body, headers) => {
         const fuzz = { method, path, headers, body };
         const answer = await sendFuzzRequest(dispatcher, t.url, fuzz);
-        const password = passwordIn(fuzz);
-        if (answer) expectWellFormed(fuzz, answer, [secrets.token, ...(password ? [password] : [])]);
+        if (answer) expectWellFormed(fuzz, answer, [secrets.token, ...passwordsIn(fuzz)]);
       }),
       { numRuns: 300 },
     );

@@ -1,23 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:tls';
+import type { ApiKeyV1, CreatedUserApiKey, Session } from 'cohesity-sdk/models';
 import { expect } from 'vitest';
-import { hashSecret } from '../../src/auth/secret-hash.js';
+import { bearer, createUser } from '../helpers/identity.js';
 import type { TestServer } from '../helpers/start-server.js';
 
 /**
- * Drives the API with every kind of secret, through accepted and refused paths alike, and
- * answers the secrets used so a test can look for them where they must not be. API keys
- * and sessions are seeded through the store until their routes exist; then use the routes.
+ * Drives the API with every kind of secret, each obtained through its real route (logins,
+ * users, sessions, API keys v2 and v1, rotation, a password change), through accepted and
+ * refused paths alike, and answers the secrets used so a test can look for them where they
+ * must not be.
  */
 export async function useEverySecret(t: TestServer, adminPassword: string): Promise<string[]> {
   const wrongPassword = `wrong-${randomUUID()}`;
-  const apiKey = randomUUID();
-  const sessionId = randomUUID();
+  const userPassword = `Aa9-${randomUUID()}`;
+  const newUserPassword = `Bb8-${randomUUID()}`;
   const unknownKey = randomUUID();
-  const admin = await t.server.store.findUser('admin', 'LOCAL');
-  if (!admin) throw new Error('no admin user');
 
   const tokens = [await t.login('admin', adminPassword), await t.login('admin', adminPassword)];
+  const admin = bearer(tokens[0] as string);
   const v1 = await t.send<{ accessToken: string }>('POST', '/irisservices/api/v1/public/accessTokens', {
     body: { username: 'admin', password: adminPassword, otpType: 'Totp', otpCode: null },
   });
@@ -28,42 +29,70 @@ export async function useEverySecret(t: TestServer, adminPassword: string): Prom
   const broken = `{"username":"admin","password":"${wrongPassword}"`;
   expect((await t.send('POST', '/v2/access-tokens', { rawBody: broken })).status).toBe(400);
 
-  const now = Date.now();
-  await t.server.store.createApiKey({
-    id: randomUUID(),
-    name: 'secret-scan',
-    userSid: admin.sid,
-    createdByUserSid: admin.sid,
-    secretHash: hashSecret(apiKey),
-    createdTimeMsecs: now,
-    expiryTimeMsecs: null,
-    lastRotatedTimeMsecs: null,
-    isActive: true,
+  const user = await createUser(t, tokens[0] as string, 'secret-scan', ['COHESITY_VIEWER'], userPassword);
+  tokens.push(await t.login('secret-scan', userPassword));
+  const userBearer = bearer(tokens[3] as string);
+  const sessionId = await startSession(t, 'secret-scan', userPassword);
+  const adminSessionId = await startSession(t, 'admin', adminPassword);
+  expect(
+    (await t.send('POST', '/v2/users/sessions', { body: { username: 'secret-scan', password: wrongPassword } })).status,
+  ).toBe(400);
+
+  const keys = `/v2/users/${user.sid}/api-keys`;
+  const created = await t.send<CreatedUserApiKey>('POST', keys, { headers: userBearer, body: { name: 'scan' } });
+  expect(created.status).toBe(201);
+  const rotated = await t.send<CreatedUserApiKey>('POST', `${keys}/${created.body.id}/rotate`, { headers: admin });
+  expect(rotated.status).toBe(200);
+  const v1Key = await t.send<ApiKeyV1>('POST', `/irisservices/api/v1/public/users/${user.sid}/apiKeys`, {
+    headers: userBearer,
+    body: { name: 'scan-v1' },
   });
-  await t.server.store.createSession(
-    {
-      idHash: hashSecret(sessionId),
-      userSid: admin.sid,
-      createdTimeMsecs: now,
-      lastSeenTimeMsecs: now,
-      credentialsVersion: admin.credentialsVersion,
-    },
-    { perUser: null, systemWide: null },
-  );
+  expect(v1Key.status).toBe(201);
+  const [rotatedAway, apiKey, v1Secret] = [created.body.apiKey, rotated.body.apiKey, v1Key.body.key ?? ''];
 
   const calls: [Record<string, string>, number][] = [
-    [{ authorization: `Bearer ${tokens[0]}` }, 200],
+    [admin, 200],
+    [userBearer, 200],
     [{ authorization: `Bearer ${tokens[1]?.slice(0, -4)}AAAA` }, 401],
     [{ apikey: apiKey }, 200],
+    [{ apikey: rotatedAway }, 401],
+    [{ apikey: v1Secret }, 200],
     [{ apikey: unknownKey }, 401],
     [{ 'session-id': sessionId }, 200],
+    [{ 'session-id': adminSessionId }, 200],
     [{ 'session-id': randomUUID() }, 401],
   ];
   for (const [headers, status] of calls) {
     expect((await t.send('GET', '/irisservices/api/v1/public/sessionUser', { headers })).status).toBe(status);
   }
+  const changed = await t.send('PUT', `/v2/users/${user.sid}`, {
+    headers: admin,
+    body: { localUserParams: { password: newUserPassword } },
+  });
+  expect(changed.status).toBe(200);
+  expect((await t.send('GET', '/v2/clusters', { headers: { 'session-id': sessionId } })).status).toBe(401);
+  tokens.push(await t.login('secret-scan', newUserPassword));
   expect(await oversizedRequest(t.url, `Bearer ${tokens[2]}`)).toMatch(/^HTTP\/1\.1 431/);
-  return [adminPassword, wrongPassword, apiKey, unknownKey, sessionId, ...(tokens as string[])];
+  return [
+    adminPassword,
+    wrongPassword,
+    userPassword,
+    newUserPassword,
+    apiKey,
+    rotatedAway,
+    v1Secret,
+    unknownKey,
+    sessionId,
+    adminSessionId,
+    ...(tokens as string[]),
+  ];
+}
+
+/** Starts a session through `POST /v2/users/sessions` and answers its id. */
+async function startSession(t: TestServer, username: string, password: string): Promise<string> {
+  const response = await t.send<Session>('POST', '/v2/users/sessions', { body: { username, password } });
+  expect(response.status).toBe(201);
+  return response.body.sessionId;
 }
 
 /** Headers past the server's limit, carrying a credential: refused by Node's parser, not Fastify. */

@@ -11,13 +11,23 @@ import { audit } from '../../audit.js';
 import { requirePrivilege } from '../../auth/privileges.js';
 import type { Services } from '../../services.js';
 
-/** A PUT changes only what it names; every part left out keeps its value. */
+/** `current` with the values `update` gives for `current`'s own keys; any other key is ignored. */
+function overlay<T extends object>(current: T, update: Partial<T> | undefined): T {
+  const entries = Object.entries(current).map(([key, value]) => [key, update?.[key as keyof T] ?? value]);
+  return Object.fromEntries(entries) as T;
+}
+
+/**
+ * A PUT changes only what it names; every part left out keeps its value. Only the known
+ * settings are taken: the schema lets unknown keys through, and they must reach neither
+ * the store nor the audit log (a deeply nested one made both fail).
+ */
 export function mergeSecurityConfig(current: SecurityConfig, update: UpdateSecurityConfig): SecurityConfig {
   return {
     authTokenTimeoutMinutes: update.authTokenTimeoutMinutes ?? current.authTokenTimeoutMinutes,
-    accountLockout: { ...current.accountLockout, ...update.accountLockout },
-    sessionConfiguration: { ...current.sessionConfiguration, ...update.sessionConfiguration },
-    passwordStrength: { ...current.passwordStrength, ...update.passwordStrength },
+    accountLockout: overlay(current.accountLockout, update.accountLockout),
+    sessionConfiguration: overlay(current.sessionConfiguration, update.sessionConfiguration),
+    passwordStrength: overlay(current.passwordStrength, update.passwordStrength),
   };
 }
 
@@ -40,13 +50,14 @@ export async function securityConfigRoutes(app: FastifyInstance, services: Servi
     async function updateSecurityConfig(
       request: FastifyRequest<{ Body: UpdateSecurityConfig }>,
     ): Promise<SecurityConfig> {
-      const config = mergeSecurityConfig(await services.securityConfig(), request.body);
+      const before = await services.securityConfig();
+      const config = mergeSecurityConfig(before, request.body);
       await services.store.putSetting('securityConfig', config);
       await audit(services, request, {
         action: 'securityConfig.update',
         outcome: 'success',
         target: 'securityConfig',
-        details: { update: request.body },
+        details: { before, after: config },
       });
       return config;
     },

@@ -1,0 +1,137 @@
+import fc from 'fast-check';
+
+/**
+ * Bodies and query strings shaped like each route's own: the right field names holding
+ * right, wrong and hostile values, so requests get past the schema into the handlers.
+ */
+
+/** A value for a field: usually of its type, sometimes anything at all. */
+const either = <T>(valid: fc.Arbitrary<T>) =>
+  fc.oneof(
+    { weight: 9, arbitrary: valid },
+    { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2, stringUnit: 'binary' }) },
+  );
+
+const boolean = either(fc.boolean());
+const text = (maxLength: number) =>
+  either(fc.oneof(fc.string({ maxLength }), fc.string({ unit: 'binary', maxLength }), fc.constant('')));
+const timeMsecs = either(
+  fc.oneof(
+    fc.constant(null),
+    fc.integer({ min: 0, max: 4_102_444_800_000 }),
+    fc.constantFrom(-1, 0, Number.MAX_SAFE_INTEGER, 1e300, 0.5),
+  ),
+);
+const role = fc.constantFrom(
+  'COHESITY_ADMIN',
+  'COHESITY_VIEWER',
+  'COHESITY_OPERATOR',
+  'COHESITY_DATA_SECURITY',
+  'COHESITY_SUPER_ADMIN',
+  'ADMIN',
+  '',
+);
+const roles = either(fc.array(role, { maxLength: 6 }));
+// Mostly strong enough for the default policy, sometimes empty, weak or past 1,024 bytes.
+const password = either(
+  fc.oneof(
+    fc.string({ minLength: 4, maxLength: 30 }).map((s) => `Aa9-${s}`),
+    fc.constantFrom('', 'weak', 'x'.repeat(1025), 'é'.repeat(600)),
+  ),
+);
+const username = either(
+  fc.oneof(fc.stringMatching(/^[a-z][a-z0-9._-]{0,15}$/), fc.constantFrom('admin', 'a b', 'a/b', 'a@b', '..')),
+);
+const integer = (max: number) => either(fc.oneof(fc.integer({ min: 1, max }), fc.constantFrom(0, -1, max + 1, 1.5)));
+
+const localUserParams = fc.record(
+  { password, email: either(fc.oneof(fc.constant(null), fc.emailAddress(), text(400))) },
+  { requiredKeys: [] },
+);
+
+const userFields = {
+  roles,
+  description: either(fc.oneof(fc.constant(null), fc.string({ maxLength: 1100 }))),
+  locked: boolean,
+  effectiveTimeMsecs: timeMsecs,
+  expiryTimeMsecs: timeMsecs,
+  forcePasswordChange: boolean,
+  localUserParams,
+};
+
+export const createUsersBody = either(
+  fc.array(
+    fc.record(
+      { ...userFields, username, domain: either(fc.constantFrom('LOCAL', 'local', 'OTHER', '')) },
+      { requiredKeys: ['username', 'roles', 'localUserParams'] },
+    ),
+    { maxLength: 3 },
+  ),
+);
+
+export const updateUserBody = fc.record(userFields, { requiredKeys: [] });
+
+export const apiKeyBody = (expiryField: 'expiryTimeMsecs' | 'expiringTimeMsecs') =>
+  fc.record({ name: text(300), isActive: boolean, [expiryField]: timeMsecs }, { requiredKeys: [] });
+
+export const securityConfigBody = fc.record(
+  {
+    authTokenTimeoutMinutes: integer(525_600),
+    accountLockout: either(
+      fc.record(
+        {
+          maxFailedLoginAttempts: integer(1000),
+          failedLoginLockTimeDurationMins: integer(525_600),
+          inactivityTimeDays: integer(3650),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+    sessionConfiguration: either(
+      fc.record(
+        {
+          absoluteTimeout: integer(31_536_000),
+          inactivityTimeout: integer(31_536_000),
+          limitSessions: boolean,
+          sessionLimitPerUser: integer(100_000),
+          sessionLimitSystemWide: integer(10_000_000),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+    passwordStrength: either(
+      fc.record(
+        {
+          minLength: integer(1024),
+          includeUpperLetter: boolean,
+          includeLowerLetter: boolean,
+          includeNumber: boolean,
+          includeSpecialChar: boolean,
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+  },
+  { requiredKeys: [] },
+);
+
+/** A query string over the route's own parameter names, values well-typed or not. */
+export const queryOver = (names: readonly string[]) =>
+  fc
+    .dictionary(
+      fc.constantFrom(...names),
+      fc.oneof(
+        fc.string({ maxLength: 20 }),
+        fc.constantFrom('true', 'false', '0', '1', '-1', '1001', '1e3', 'a,,b', ''),
+        fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 }),
+      ),
+      { maxKeys: names.length },
+    )
+    .map(toQueryString);
+
+/** `?a=1&a=2&b=3` from `{a: ['1', '2'], b: '3'}`. */
+export function toQueryString(query: Record<string, string | string[]>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) for (const v of [value].flat()) params.append(key, v);
+  return `?${params}`;
+}
