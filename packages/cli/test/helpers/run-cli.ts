@@ -21,9 +21,12 @@ export interface RunOptions {
  * The caller's environment without COHESITY_* or colour settings, so tests never see the
  * developer's setup; a terminal that takes colours (TERM=xterm) unless `extra` says otherwise.
  */
+// Node turns colours off for CI=… and NODE_DISABLE_COLORS: the CLI runs as on a user's machine.
+const COLOUR_SETTINGS = ['NO_COLOR', 'FORCE_COLOR', 'NODE_DISABLE_COLORS', 'CI', 'TERM'];
+
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const inherited = Object.entries(process.env).filter(
-    ([name]) => !name.startsWith('COHESITY_') && !['NO_COLOR', 'FORCE_COLOR', 'TERM'].includes(name),
+    ([name]) => !name.startsWith('COHESITY_') && !COLOUR_SETTINGS.includes(name),
   );
   return { ...Object.fromEntries(inherited), TERM: 'xterm', ...extra };
 }
