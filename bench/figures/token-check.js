@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { callJson, createCredentials } from '../lib/credentials.js';
 import { fmt, perSecond } from '../lib/figure.js';
-import { runLoad } from '../lib/load.js';
+import { runLoadOn } from '../lib/load.js';
 import { startBareServer, startServer } from '../lib/processes.js';
 import { settings } from '../lib/settings.js';
 
@@ -27,30 +27,33 @@ export async function tokenCheck(workDir) {
       const credentials = await createCredentials(server.url, ca);
       const cluster = await callJson(server.url, ca, { path: '/v2/clusters', headers: credentials.bearer });
       const bare = await startBareServer({ body: JSON.stringify(cluster), ...(tls ? { tls } : {}) });
-      /** @param {string} url @param {Record<string, string>} headers */
-      const load = (url, headers) =>
-        runLoad({
-          urls: [`${url}/v2/clusters`],
-          connections: settings.connections,
-          durationSeconds: settings.durationSeconds,
-          warmupSeconds: settings.warmupSeconds,
-          headers,
-        });
+      /** @param {import('../lib/processes.js').Listening} target @param {Record<string, string>} headers */
+      const load = (target, headers) =>
+        runLoadOn(
+          {
+            urls: [`${target.url}/v2/clusters`],
+            connections: settings.connections,
+            durationSeconds: settings.durationSeconds,
+            warmupSeconds: settings.warmupSeconds,
+            headers,
+          },
+          target,
+        );
       try {
-        const baseline = await load(bare.url, credentials.bearer);
+        const baseline = await load(bare, credentials.bearer);
         const schemes = /** @type {const} */ ([
           ['Bearer', credentials.bearer],
           ['apiKey', credentials.apiKey],
           ['session-id', credentials.session],
         ]);
         for (const [scheme, headers] of schemes) {
-          const result = await load(server.url, headers);
+          const result = await load(server, headers);
           const ratio = result.requestsPerSecond / baseline.requestsPerSecond;
           rows.push({
             figure: 1,
             name: `Token check, ${scheme}, ${plain ? 'HTTP' : 'HTTPS'}`,
-            measured: perSecond(result.requestsPerSecond),
-            baseline: `bare node:${plain ? 'http' : 'https'} ${perSecond(baseline.requestsPerSecond)}`,
+            measured: `${perSecond(result.requestsPerSecond)} (${fmt(result.cpuMicrosPerRequest)} µs CPU/req)`,
+            baseline: `bare node:${plain ? 'http' : 'https'} ${perSecond(baseline.requestsPerSecond)} (${fmt(baseline.cpuMicrosPerRequest)} µs)`,
             ratio,
             goal: `≥ ${fmt(GOAL, 2)}`,
             met: ratio >= GOAL,

@@ -21,13 +21,14 @@ const base = {
   ...(options.overallRate === undefined ? {} : { overallRate: options.overallRate }),
 };
 
-if (options.warmupSeconds > 0) await fire({ ...base, duration: options.warmupSeconds });
+const warmup = options.warmupSeconds > 0 ? await fire({ ...base, duration: options.warmupSeconds }) : undefined;
 const result = await fire(
   options.amount === undefined ? { ...base, duration: options.durationSeconds } : { ...base, amount: options.amount },
 );
 /** @type {LoadResult} */
 const summary = {
   ok: result['2xx'],
+  warmupOk: warmup?.['2xx'] ?? 0,
   notOk: result.non2xx,
   errors: result.errors,
   seconds: result.duration,

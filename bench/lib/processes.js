@@ -2,12 +2,14 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { settings } from './settings.js';
 
 /**
  * @typedef {object} Listening A child process that serves on `url`.
  * @property {string} url
  * @property {number} pid
  * @property {() => number} rssBytes the child's resident set size right now (Linux /proc)
+ * @property {() => number} cpuSeconds user + system CPU time the child has used so far
  * @property {() => Promise<void>} stop SIGTERM, then waits for the exit
  */
 
@@ -49,6 +51,7 @@ export async function spawnListening(script, args) {
     url,
     pid,
     rssBytes: () => rssOf(pid),
+    cpuSeconds: () => cpuOf(pid),
     async stop() {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -74,6 +77,7 @@ export function startServer(dataDir, args = []) {
     '0',
     '--api-rate-limit',
     '0',
+    ...settings.serverArgs,
     ...args,
   ]);
 }
@@ -94,4 +98,15 @@ function rssOf(pid) {
   const kib = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1];
   if (kib === undefined) throw new Error(`no VmRSS for process ${pid}`);
   return Number(kib) * 1024;
+}
+
+// Linux reports CPU time in clock ticks of 1/100 s (USER_HZ) on every common architecture.
+const TICKS_PER_SECOND = 100;
+
+/** @param {number} pid */
+function cpuOf(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which may itself contain spaces: state is field 3.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }

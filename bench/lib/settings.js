@@ -24,6 +24,8 @@ export const settings = {
   stormCalls: number('BENCH_STORM_CALLS', 1000),
   /** PostgreSQL database the scale-out figure creates afresh (figure 7). */
   databaseUrl: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/cohesity_bench',
+  /** Extra flags for every server started, e.g. "--log-level warn" to see what logging costs. */
+  serverArgs: (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean),
   /** Figures to run, e.g. "1,4"; all by default. */
   only: (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean).map(Number),
   cores: availableParallelism(),
