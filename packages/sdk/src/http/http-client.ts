@@ -193,8 +193,11 @@ export class HttpClient {
     what: string,
   ): Promise<{ response: FetchResponseLike; text: string }> {
     const transport = await this.#options.transport();
-    const timeout = AbortSignal.timeout(this.#options.timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    // A cleared timer, not AbortSignal.timeout: that one costs ~16 µs to make and lives on, with
+    // its timer, for the whole timeout after the answer came (tens of thousands under load).
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), this.#options.timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
     const headers: Record<string, string> = {
       accept: 'application/json',
       'user-agent': this.#options.userAgent,
@@ -212,10 +215,12 @@ export class HttpClient {
       return { response, text: await response.text() };
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      if (timeout.aborted) {
+      if (timeout.signal.aborted) {
         throw new TimeoutError(`${what}: no answer in ${this.#options.timeoutMs} ms`, { cause: error });
       }
       throw classifyFetchError(error, what) satisfies CohesityError;
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { TLSSocket } from 'node:tls';
-import type { buildConnector } from 'undici';
+import type { buildConnector, Dispatcher } from 'undici';
 import { ConfigurationError, NetworkError, TimeoutError, TlsError } from '../errors.js';
 
 /** The part of a fetch `Response` the client reads. */
@@ -12,7 +12,7 @@ export interface FetchResponseLike {
   text(): Promise<string>;
 }
 
-/** A `fetch` (the platform's in browsers and Deno, undici's on Node). */
+/** A `fetch` (the platform's in browsers and Deno; on Node, undici.request in this shape). */
 export type FetchLike = (
   url: string,
   init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
@@ -62,7 +62,7 @@ function warnInsecure(warn: (message: string) => void): void {
 }
 
 /**
- * The Node transport: undici's fetch over an `EnvHttpProxyAgent` (HTTPS_PROXY / NO_PROXY),
+ * The Node transport: undici's request over an `EnvHttpProxyAgent` (HTTPS_PROXY / NO_PROXY),
  * with the TLS trust the options ask for. undici is imported lazily so that browsers and
  * Deno, which pass their own `fetch`, never load it.
  */
@@ -99,9 +99,35 @@ export async function createNodeTransport(
     headersTimeout: timeoutMs,
     bodyTimeout: timeoutMs,
   });
+  // undici.request, not undici.fetch: the same wire exchange at a fraction of the CPU (fetch
+  // builds WHATWG Request, Response and streams around every call). It follows no redirects,
+  // which an API client carrying credentials should not do anyway.
   return {
-    fetch: (url, init) => undici.fetch(url, { ...init, dispatcher }),
+    fetch: async (url, init) => {
+      const response = await undici.request(url, {
+        method: init.method as Dispatcher.HttpMethod,
+        headers: init.headers,
+        body: init.body ?? null,
+        signal: init.signal,
+        dispatcher,
+      });
+      return { status: response.statusCode, headers: headersOf(response.headers), text: () => response.body.text() };
+    },
     close: () => dispatcher.close(),
+  };
+}
+
+/** undici.request's header record, read like fetch's `Headers` (repeated values joined by ', '). */
+function headersOf(raw: Record<string, string | string[] | undefined>): FetchResponseLike['headers'] {
+  const joined = (value: string | string[]) => (Array.isArray(value) ? value.join(', ') : value);
+  return {
+    get(name) {
+      const value = raw[name.toLowerCase()];
+      return value === undefined ? null : joined(value);
+    },
+    forEach(callback) {
+      for (const [name, value] of Object.entries(raw)) if (value !== undefined) callback(joined(value), name);
+    },
   };
 }
 

@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import { apiKeyRejected, noCredentials, sessionRejected, tokenInvalid } from '../errors.js';
 import type { Services } from '../services.js';
 import type { Principal } from './principal.js';
-import { privilegesOf } from './privileges.js';
+import { privilegeSetOf } from './privileges.js';
 import { hashSecret } from './secret-hash.js';
 import { isSessionExpired, sessionCutoffs } from './session-expiry.js';
 import { sidsHash } from './tokens.js';
@@ -43,7 +43,7 @@ async function authenticatePlugin(app: FastifyInstance, services: Services) {
   const principalFor = (user: Principal['user'], via: Principal['via']): Principal => ({
     user,
     via,
-    privileges: new Set(privilegesOf(user.roles)),
+    privileges: privilegeSetOf(user.roles),
   });
 
   async function fromBearer(header: string): Promise<Principal> {

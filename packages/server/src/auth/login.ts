@@ -69,7 +69,6 @@ export async function loginWithPassword(
     throw accountInactive(inactiveDays);
   }
   if (failures) await services.store.clearLoginFailures(key);
-  await services.store.recordLogin(user.sid, now);
   if (user.passwordHash && services.hasher.needsRehash(user.passwordHash)) {
     // A busy hasher must not fail a login that has already succeeded: the next login upgrades.
     const upgraded = await services.hasher.hash(password).catch((error: unknown) => {
@@ -83,12 +82,10 @@ export async function loginWithPassword(
       });
     }
   }
-  await audit(services, request, {
-    action: 'login',
-    outcome: 'success',
-    target,
-    actorSid: user.sid,
-    actorName: target,
-  });
+  // Together, so that a store which groups commits writes both with one fsync.
+  await Promise.all([
+    services.store.recordLogin(user.sid, now),
+    audit(services, request, { action: 'login', outcome: 'success', target, actorSid: user.sid, actorName: target }),
+  ]);
   return user;
 }

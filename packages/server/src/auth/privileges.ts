@@ -19,6 +19,22 @@ export function privilegesOf(roles: readonly Role[]): Privilege[] {
   return Privileges.filter((p) => granted.has(p));
 }
 
+const privilegeSets = new Map<string, ReadonlySet<Privilege>>();
+
+/**
+ * `privilegesOf` as a set, made once per combination of roles: every authenticated request
+ * needs one, and there are only a few combinations.
+ */
+export function privilegeSetOf(roles: readonly Role[]): ReadonlySet<Privilege> {
+  const key = roles.join(',');
+  let set = privilegeSets.get(key);
+  if (set === undefined) {
+    set = new Set(privilegesOf(roles));
+    privilegeSets.set(key, set);
+  }
+  return set;
+}
+
 /** A pre-handler that answers 403 unless the caller holds `privilege`. */
 export function requirePrivilege(privilege: Privilege) {
   return async function requirePrivilegeHandler(request: FastifyRequest): Promise<void> {

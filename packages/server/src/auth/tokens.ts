@@ -15,6 +15,16 @@ export type VerifiedClaims = AccessTokenClaims & Required<Pick<JWTPayload, 'exp'
 // interval, while a genuine new key is found within it (waiting, not refusing).
 const KEY_RELOAD_INTERVAL_MS = 1_000;
 
+// An RS256 check costs more than the rest of a request, and clients send the same token for
+// hours: tokens that passed are remembered, by their exact text, until they expire. Only
+// genuine tokens get in, so the bound is against many clients, not against forgeries; the
+// user checks (disabled, sids-hash) still run on every request.
+const VERIFIED_TOKENS_KEPT = 1024;
+
+/** The instant a verified token stops being accepted: the earlier of `exp` and `expiration-time`. */
+const expiresAtMs = (claims: VerifiedClaims) =>
+  Math.min(claims.exp, Number(claims['expiration-time']) || claims.exp) * 1000;
+
 /**
  * A real cluster's `sids-hash` changes with the user's group SIDs. Ours binds the token to
  * what it was issued for (SID, roles, credentials version): change any and the token dies.
@@ -32,6 +42,8 @@ export function sidsHash(user: Pick<UserRecord, 'sid' | 'roles' | 'credentialsVe
 export class TokenService {
   readonly #store: Store;
   readonly #verifyKeys = new Map<string, VerifyKey>();
+  /** Least recently used first. */
+  readonly #verified = new Map<string, VerifiedClaims>();
   #signing: { kid: string; key: VerifyKey };
   #lastReloadMs = 0;
   #reloading: Promise<void> | undefined;
@@ -83,6 +95,22 @@ export class TokenService {
 
   /** Verifies signature, algorithm and lifetime; throws the contract's 401s. */
   async verify(token: string, nowMs = Date.now()): Promise<VerifiedClaims> {
+    const known = this.#verified.get(token);
+    if (known) {
+      this.#verified.delete(token);
+      if (expiresAtMs(known) <= nowMs) throw tokenExpired();
+      this.#verified.set(token, known);
+      return known;
+    }
+    const claims = await this.#verifySignedToken(token, nowMs);
+    if (this.#verified.size >= VERIFIED_TOKENS_KEPT) {
+      this.#verified.delete(this.#verified.keys().next().value as string);
+    }
+    this.#verified.set(token, Object.freeze(claims));
+    return claims;
+  }
+
+  async #verifySignedToken(token: string, nowMs: number): Promise<VerifiedClaims> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, (header) => this.#keyFor(header.kid), {

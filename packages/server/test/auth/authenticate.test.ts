@@ -1,5 +1,6 @@
 import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createUser, STRONG_PASSWORD } from '../helpers/identity.js';
 import { startTestServer, type TestServer } from '../helpers/start-server.js';
 
 let t: TestServer;
@@ -96,6 +97,35 @@ describe('Bearer authentication', () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
     const payload = Buffer.from(JSON.stringify(decodeJwt(token))).toString('base64url');
     const response = await getClusters(`Bearer ${header}.${payload}.`);
+    expect(response.status).toBe(401);
+    expect(response.body).toEqual(INVALID);
+  });
+});
+
+describe('tokens accepted before', () => {
+  it('refuses a token it has accepted many times once its user is locked or re-roled', async () => {
+    for (const [name, change] of [
+      ['cached-locked', { locked: true }],
+      ['cached-reroled', { roles: ['COHESITY_ADMIN'] }],
+    ] as const) {
+      const user = await createUser(t, token, name);
+      const issued = await t.login(name, STRONG_PASSWORD);
+      for (let i = 0; i < 3; i++) expect((await getClusters(`Bearer ${issued}`)).status).toBe(200);
+      const update = await t.send('PUT', `/v2/users/${user.sid}`, { headers: bearer(token), body: change });
+      expect(update.status).toBe(200);
+      const response = await getClusters(`Bearer ${issued}`);
+      expect(response.status).toBe(401);
+      expect(response.body).toEqual(INVALID);
+    }
+  });
+
+  it('still refuses an altered copy of a token it has accepted', async () => {
+    expect((await getClusters(`Bearer ${token}`)).status).toBe(200);
+    const [header, payload, signature] = token.split('.');
+    const claims = { ...decodeJwt(token), roles: 'COHESITY_ADMIN,COHESITY_SUPER_ADMIN' };
+    const altered = Buffer.from(JSON.stringify(claims)).toString('base64url');
+    expect(altered).not.toBe(payload);
+    const response = await getClusters(`Bearer ${header}.${altered}.${signature}`);
     expect(response.status).toBe(401);
     expect(response.body).toEqual(INVALID);
   });

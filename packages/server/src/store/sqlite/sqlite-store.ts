@@ -51,6 +51,8 @@ export class SqliteStore implements Store {
   readonly #db: Database.Database;
 
   readonly #statements = new Map<string, Database.Statement>();
+  readonly #grouped: (() => void)[] = [];
+  #groupCommit: Promise<void> | undefined;
 
   private constructor(db: Database.Database) {
     this.#db = db;
@@ -168,8 +170,10 @@ export class SqliteStore implements Store {
     return row && toUser(row);
   }
 
-  async recordLogin(sid: string, timeMsecs: number): Promise<void> {
-    this.#sql('UPDATE users SET last_login_msecs = ? WHERE sid = ?').run(timeMsecs, sid);
+  recordLogin(sid: string, timeMsecs: number): Promise<void> {
+    return this.#inGroupCommit(() =>
+      this.#sql('UPDATE users SET last_login_msecs = ? WHERE sid = ?').run(timeMsecs, sid),
+    );
   }
 
   async deleteUser(sid: string): Promise<boolean> {
@@ -344,13 +348,40 @@ export class SqliteStore implements Store {
     this.#sql('DELETE FROM login_failures WHERE key = ?').run(key);
   }
 
-  async appendAudit(event: AuditEvent): Promise<void> {
-    this.#sql(`
+  appendAudit(event: AuditEvent): Promise<void> {
+    return this.#inGroupCommit(() =>
+      this.#sql(`
         INSERT INTO audit_log (time_msecs, action, outcome, actor_sid, actor_name, target, ip, request_id, details)
         VALUES (@timeMsecs, @action, @outcome, @actorSid, @actorName, @target, @ip, @requestId, @details)`).run({
-      ...event,
-      details: JSON.stringify(event.details),
+        ...event,
+        details: JSON.stringify(event.details),
+      }),
+    );
+  }
+
+  /**
+   * Runs `write` in the next group commit. With synchronous=FULL each commit waits for an
+   * fsync, milliseconds on the event loop: bookkeeping writes issued together (a login's
+   * last-login time and its audit line) share one transaction and one fsync. Callers are
+   * still answered only once their write is on disk.
+   */
+  #inGroupCommit(write: () => void): Promise<void> {
+    this.#grouped.push(write);
+    this.#groupCommit ??= new Promise<void>((resolve, reject) => {
+      queueMicrotask(() => {
+        const writes = this.#grouped.splice(0);
+        this.#groupCommit = undefined;
+        try {
+          this.#db.transaction(() => {
+            for (const run of writes) run();
+          })();
+          resolve();
+        } catch (error) {
+          reject(error);
+        }
+      });
     });
+    return this.#groupCommit;
   }
 
   async listAudit(filter: AuditFilter): Promise<AuditRecord[]> {
@@ -378,6 +409,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.#groupCommit?.catch(() => undefined);
     if (this.#db.open) this.#db.close();
   }
 }
