@@ -112,6 +112,17 @@ export function storeContract(open: () => Promise<StoreUnderTest>): void {
       expect(await store.getUser(`${DOMAIN_SID}-99`)).toBeUndefined();
     });
 
+    it('never gives a RID twice: a user created after a deletion (or a failed batch) gets a new SID', async () => {
+      const bob = await createUser('bob');
+      expect(await store.deleteUser(bob.sid)).toBe(true);
+      await expect(store.createUsers([newUser('x'), newUser('x')], DOMAIN_SID)).rejects.toBeInstanceOf(
+        DuplicateUserError,
+      );
+      const carol = await createUser('carol');
+      expect(carol.sid).toBe(`${DOMAIN_SID}-2`);
+      expect(carol.sid).not.toBe(bob.sid);
+    });
+
     it('createUsers is all or nothing: a duplicate (domain in another case) stores none of the batch', async () => {
       await createUser('alice');
       const attempt = store.createUsers([newUser('carol'), newUser('alice', { domain: 'local' })], DOMAIN_SID);

@@ -85,4 +85,9 @@ export const postgresMigrations: readonly string[] = [
   CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
     FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();
   `,
+  // A RID is never given twice: a deleted user's SID, and any token naming it, must not come back.
+  `
+  CREATE TABLE user_rid_counter (id INTEGER PRIMARY KEY CHECK (id = 1), last_rid BIGINT NOT NULL);
+  INSERT INTO user_rid_counter (id, last_rid) SELECT 1, coalesce(max(rid), 0) FROM users;
+  `,
 ];

@@ -102,7 +102,7 @@ export class PostgresStore implements Store {
     return this.#db.transaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [USERS_LOCK]);
       const created: UserRecord[] = [];
-      const next = await client.query('SELECT coalesce(max(rid), 0) AS rid FROM users');
+      const next = await client.query('SELECT last_rid AS rid FROM user_rid_counter WHERE id = 1 FOR UPDATE');
       let rid = next.rows[0]?.rid as number;
       for (const user of users) {
         rid += 1;
@@ -139,6 +139,7 @@ export class PostgresStore implements Store {
           });
         created.push(toUser(rows[0] as Row));
       }
+      await client.query('UPDATE user_rid_counter SET last_rid = $1 WHERE id = 1', [rid]);
       return created;
     });
   }

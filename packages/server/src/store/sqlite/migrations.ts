@@ -80,4 +80,9 @@ export const sqliteMigrations: readonly string[] = [
   CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
   CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
   `,
+  // A RID is never given twice: a deleted user's SID, and any token naming it, must not come back.
+  `
+  CREATE TABLE user_rid_counter (id INTEGER PRIMARY KEY CHECK (id = 1), last_rid INTEGER NOT NULL);
+  INSERT INTO user_rid_counter (id, last_rid) SELECT 1, coalesce(max(rid), 0) FROM users;
+  `,
 ];

@@ -105,7 +105,9 @@ export class SqliteStore implements Store {
         created_msecs, updated_msecs, effective_msecs, expiry_msecs, force_password_change)
       VALUES (@sid, @rid, @username, @domain, @roles, @description, @locked, @lockedReason, @passwordHash, @email,
         @createdTimeMsecs, @lastUpdatedTimeMsecs, @effectiveTimeMsecs, @expiryTimeMsecs, @forcePasswordChange)`);
-    const nextRid = this.#sql('SELECT coalesce(max(rid), 0) + 1 AS rid FROM users');
+    const nextRid = this.#sql(
+      'UPDATE user_rid_counter SET last_rid = last_rid + 1 WHERE id = 1 RETURNING last_rid AS rid',
+    );
     const exists = this.#sql('SELECT 1 FROM users WHERE username = ? AND lower(domain) = lower(?)');
     const create = this.#db.transaction((batch: readonly NewUser[]) =>
       batch.map((user) => {
