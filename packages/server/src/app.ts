@@ -13,6 +13,7 @@ import { accessTokenV1Routes } from './routes/v1/access-tokens.js';
 import { apiKeyV1Routes } from './routes/v1/api-keys.js';
 import { clusterV1Routes } from './routes/v1/cluster.js';
 import { sessionUserV1Routes } from './routes/v1/session-user.js';
+import { userV1Routes } from './routes/v1/users.js';
 import { accessTokenRoutes } from './routes/v2/access-tokens.js';
 import { apiKeyRoutes } from './routes/v2/api-keys.js';
 import { auditLogRoutes } from './routes/v2/audit-logs.js';
@@ -109,6 +110,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(accessTokenV1Routes, { prefix: V1_PREFIX, ...services });
   await app.register(clusterV1Routes, { prefix: V1_PREFIX, ...services });
   await app.register(apiKeyV1Routes, { prefix: V1_PREFIX, ...services });
+  await app.register(userV1Routes, { prefix: V1_PREFIX, ...services });
   await app.register(sessionUserV1Routes, { prefix: V1_PREFIX });
   return app;
 }

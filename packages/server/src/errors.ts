@@ -33,6 +33,13 @@ export const accountLocked = (unlocksAt: Date) =>
     `The account is locked because of too many failed login attempts. It unlocks at ${unlocksAt.toISOString()}.`,
   );
 
+export const userLocked = (reason: string | null) =>
+  new ApiError(
+    400,
+    'KValidationError',
+    `The account is locked${reason ? ` (${reason})` : ''}. An administrator must unlock it.`,
+  );
+
 export const accountInactive = (days: number) =>
   new ApiError(
     400,

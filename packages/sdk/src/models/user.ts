@@ -68,18 +68,33 @@ export const GetUsersQuerySchema = Type.Object({
 });
 export type GetUsersQuery = Static<typeof GetUsersQuerySchema>;
 
-/** v1 `GET /public/sessionUser`: the caller, with the privileges their roles grant. */
-export const SessionUserV1Schema = Type.Object({
+/** A user as v1 shows them (`GET /public/users` answers an array of these). */
+export const UserV1Schema = Type.Object({
   sid: Type.String(),
   username: Type.String(),
   domain: Type.String(),
   roles: Type.Array(Type.String()),
-  privileges: Type.Array(Type.String()),
   emailAddress: Nullable(Type.String()),
   description: Nullable(Type.String()),
   createdTimeMsecs: TimeMsecs,
   lastUpdatedTimeMsecs: TimeMsecs,
   lastSuccessfulLoginTimeMsecs: Nullable(TimeMsecs),
+});
+export type UserV1 = Static<typeof UserV1Schema>;
+
+export const UsersV1Schema = Type.Array(UserV1Schema);
+
+/** Query of v1 `GET /public/users`. */
+export const GetUsersV1QuerySchema = Type.Object({
+  domain: Type.Optional(Type.String()),
+  usernames: Type.Optional(Type.Array(Type.String())),
+  sids: Type.Optional(Type.Array(Type.String())),
+});
+
+/** v1 `GET /public/sessionUser`: the caller, with the privileges their roles grant. */
+export const SessionUserV1Schema = Type.Object({
+  ...UserV1Schema.properties,
+  privileges: Type.Array(Type.String()),
 });
 export type SessionUserV1 = Static<typeof SessionUserV1Schema>;
 

@@ -1,7 +1,14 @@
 import type { CreateAccessTokenRequestParams } from 'cohesity-sdk/models';
 import type { FastifyRequest } from 'fastify';
 import { audit } from '../audit.js';
-import { accountInactive, accountLocked, invalidCredentials, invalidRequest, missingParameters } from '../errors.js';
+import {
+  accountInactive,
+  accountLocked,
+  invalidCredentials,
+  invalidRequest,
+  missingParameters,
+  userLocked,
+} from '../errors.js';
 import type { Services } from '../services.js';
 import type { UserRecord } from '../store/store.js';
 import { QueueFullError } from './concurrency-limit.js';
@@ -12,7 +19,7 @@ import { canAuthenticate } from './user-status.js';
 export const DEFAULT_DOMAIN = 'LOCAL';
 
 /** Lockout counts per username and domain, whether or not such a user exists. */
-const lockoutKey = (username: string, domain: string) => `${domain.toLowerCase()}\\${username}`;
+export const lockoutKey = (username: string, domain: string) => `${domain.toLowerCase()}\\${username}`;
 
 /**
  * Checks a username and password as a login does (tokens and sessions alike): mandatory
@@ -44,6 +51,11 @@ export async function loginWithPassword(
 
   const user = await services.store.findUser(username, domain);
   const passwordMatches = await services.hasher.verify(user?.passwordHash ?? null, password);
+  if (user && passwordMatches && user.locked) {
+    // The right password for a locked account: say so, and count no failure against it.
+    await audit(services, request, { action: 'login', outcome: 'locked', target });
+    throw userLocked(user.lockedReason);
+  }
   if (!user || !passwordMatches || !canAuthenticate(user, now)) {
     const { accountLockout } = await services.securityConfig();
     const lockMsecs = accountLockout.failedLoginLockTimeDurationMins * 60_000;

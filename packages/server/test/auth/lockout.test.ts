@@ -78,6 +78,33 @@ describe('account lockout', () => {
     expect(response.body.message).toMatch(LOCKED);
   });
 
+  it('tells the right password for an administrator-locked account that it is locked, counting no failure', async () => {
+    const user = await createUser(t, adminToken, 'benched');
+    const lock = await t.send('PUT', `/v2/users/${user.sid}`, { headers: bearer(adminToken), body: { locked: true } });
+    expect(lock.status).toBe(200);
+    const right = await login('benched', STRONG_PASSWORD);
+    expect(right.status).toBe(400);
+    expect(right.body).toEqual({
+      errorCode: 'KValidationError',
+      message: 'The account is locked (Locked by an administrator). An administrator must unlock it.',
+    });
+    expect(await t.server.store.getLoginFailures('local\\benched')).toBeUndefined();
+    expect((await login('benched', 'wrong')).body.message).toBe('Invalid Username or Password');
+  });
+
+  it('lifts a failed-login lockout when an administrator unlocks the user', async () => {
+    const user = await createUser(t, adminToken, 'forgiven');
+    for (let i = 0; i < 3; i++) await login('forgiven', 'bad');
+    expect((await login('forgiven', STRONG_PASSWORD)).body.message).toMatch(LOCKED);
+    const unlock = await t.send('PUT', `/v2/users/${user.sid}`, {
+      headers: bearer(adminToken),
+      body: { locked: false },
+    });
+    expect(unlock.status).toBe(200);
+    expect(await t.server.store.getLoginFailures('local\\forgiven')).toBeUndefined();
+    expect((await login('forgiven', STRONG_PASSWORD)).status).toBe(201);
+  });
+
   it('audits failures and locks without the password', async () => {
     const entries = await t.server.store.listAudit({ action: 'login', limit: 1000 });
     const outcomes = new Set(entries.filter((e) => e.target === 'LOCAL\\ghost').map((e) => e.outcome));

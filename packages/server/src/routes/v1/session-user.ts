@@ -7,6 +7,7 @@ import {
 } from 'cohesity-sdk/models';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Principal } from '../../auth/principal.js';
+import { toUserV1 } from './users.js';
 
 /** The caller, as v1 shows them. Clients call `preferences` to check that an API key works. */
 export async function sessionUserV1Routes(app: FastifyInstance) {
@@ -17,18 +18,7 @@ export async function sessionUserV1Routes(app: FastifyInstance) {
     { schema: { response: { 200: SessionUserV1Schema } } },
     async function getSessionUser(request: FastifyRequest): Promise<SessionUserV1> {
       const { user, privileges } = request.principal as Principal;
-      return {
-        sid: user.sid,
-        username: user.username,
-        domain: user.domain,
-        roles: user.roles,
-        privileges: [...privileges],
-        emailAddress: user.email,
-        description: user.description,
-        createdTimeMsecs: user.createdTimeMsecs,
-        lastUpdatedTimeMsecs: user.lastUpdatedTimeMsecs,
-        lastSuccessfulLoginTimeMsecs: user.lastLoginTimeMsecs,
-      };
+      return { ...toUserV1(user), privileges: [...privileges] };
     },
   );
 

@@ -15,7 +15,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { audit } from '../../audit.js';
-import { DEFAULT_DOMAIN } from '../../auth/login.js';
+import { DEFAULT_DOMAIN, lockoutKey } from '../../auth/login.js';
 import { assertPasswordStrength } from '../../auth/password-policy.js';
 import { requirePrivilege } from '../../auth/privileges.js';
 import { updateUserRevokingCredentials } from '../../auth/revoke-credentials.js';
@@ -132,6 +132,8 @@ export async function userRoutes(app: FastifyInstance, services: Services) {
         ? await updateUserRevokingCredentials(services.store, sid, patch)
         : await services.store.updateUser(sid, patch);
       if (!user) throw notFound('User');
+      // Unlocking also lifts a lockout from failed logins: the administrator means it now.
+      if (fields.locked === false) await services.store.clearLoginFailures(lockoutKey(user.username, user.domain));
       await audit(services, request, {
         action: 'user.update',
         outcome: 'success',
