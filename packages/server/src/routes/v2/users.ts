@@ -15,6 +15,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { audit } from '../../audit.js';
+import { keepAnAdministrator } from '../../auth/last-admin.js';
 import { DEFAULT_DOMAIN, lockoutKey } from '../../auth/login.js';
 import { assertPasswordStrength } from '../../auth/password-policy.js';
 import { requirePrivilege } from '../../auth/privileges.js';
@@ -124,6 +125,10 @@ export async function userRoutes(app: FastifyInstance, services: Services) {
         patch.passwordHash = await services.hasher.hash(localUserParams.password);
       }
       if (fields.locked !== undefined) patch.lockedReason = fields.locked ? 'Locked by an administrator' : null;
+      await keepAnAdministrator(services.store, before, {
+        roles: fields.roles ?? before.roles,
+        locked: fields.locked ?? before.locked,
+      });
 
       const rolesChanged =
         fields.roles !== undefined && [...fields.roles].sort().join() !== [...before.roles].sort().join();
@@ -152,6 +157,9 @@ export async function userRoutes(app: FastifyInstance, services: Services) {
     { preHandler: modify, schema: { params: SidParams, response: errors } },
     async function deleteUser(request, reply) {
       const { sid } = request.params;
+      const user = await services.store.getUser(sid);
+      if (!user) throw notFound('User');
+      await keepAnAdministrator(services.store, user, undefined);
       // Deleting the row cascades to the user's keys and sessions; tokens die because
       // every request re-reads the user.
       if (!(await services.store.deleteUser(sid))) throw notFound('User');
