@@ -37,7 +37,7 @@ export function configDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'cohesity');
 }
 
-export const profilePath = (env: NodeJS.ProcessEnv = process.env) => join(configDir(env), FILE_NAME);
+const profilePath = (env: NodeJS.ProcessEnv = process.env) => join(configDir(env), FILE_NAME);
 
 async function readAll(): Promise<ProfileFile> {
   let text: string;

@@ -4,7 +4,7 @@ import { CliError, ExitCode, usageError } from './errors.js';
 const interrupted = () => new CliError({ exitCode: ExitCode.usage, what: 'prompt', message: 'interrupted' });
 
 /** Whether a person can answer questions on this process's stdin. */
-export const canPrompt = () => process.stdin.isTTY === true;
+const canPrompt = () => process.stdin.isTTY === true;
 
 function requireTerminal(what: string, hint: string): void {
   if (!canPrompt()) throw usageError(what, 'stdin is not a terminal, so there is no one to ask', hint);

@@ -5,7 +5,7 @@ import { loadProfile, type ProfileTls, type SavedToken, saveProfile } from './pr
 import { tlsFromEnv, toTlsOptions } from './trust.js';
 
 // A token with under a minute left would expire on its way: treat it as expired.
-export const isFresh = (token: SavedToken, now = Date.now()) => Date.parse(token.expiresAt) - now > 60_000;
+const isFresh = (token: SavedToken, now = Date.now()) => Date.parse(token.expiresAt) - now > 60_000;
 
 export interface ResolvedToken {
   vip: string;

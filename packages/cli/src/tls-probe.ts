@@ -15,7 +15,7 @@ export interface CertificateProbe {
 }
 
 /** `host[:port]` or `https://host[:port]` → host and port (443 by default). */
-export function hostAndPort(vip: string): { host: string; port: number } {
+function hostAndPort(vip: string): { host: string; port: number } {
   const invalid = () =>
     usageError('login', `--vip '${vip}' is not HOST[:PORT]`, 'e.g. 10.0.0.5 or cluster.example.com:8443');
   let url: URL;

@@ -46,7 +46,7 @@ export const REDACTED_PATHS = [
  * within 10 s (slowloris), and the timers are checked every second instead of every 30.
  * 32 KiB of headers leaves room for any real token while bounding memory per connection.
  */
-export const NODE_SERVER_LIMITS = {
+const NODE_SERVER_LIMITS = {
   maxHeaderSize: 32 * 1024,
   headersTimeout: 10_000,
   connectionsCheckingInterval: 1_000,

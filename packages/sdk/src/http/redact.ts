@@ -11,7 +11,7 @@ const SECRET_HEADERS = new Set([
 export const REDACTED = '[redacted]';
 
 /** True for a header whose value must never be printed. */
-export const isSecretHeader = (name: string): boolean => SECRET_HEADERS.has(name.toLowerCase());
+const isSecretHeader = (name: string): boolean => SECRET_HEADERS.has(name.toLowerCase());
 
 /**
  * A copy of the headers with every credential replaced by `[redacted]`; names lower-cased.

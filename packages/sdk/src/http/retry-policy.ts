@@ -18,7 +18,7 @@ const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 export const isIdempotent = (method: string): boolean => IDEMPOTENT_METHODS.has(method.toUpperCase());
 
 /** Statuses that say "try again later", not "this request is wrong". */
-export const isRetryableStatus = (status: number): boolean => RETRYABLE_STATUSES.has(status);
+const isRetryableStatus = (status: number): boolean => RETRYABLE_STATUSES.has(status);
 
 /**
  * `Retry-After` as milliseconds from `nowMs`: delay-seconds or an HTTP date.

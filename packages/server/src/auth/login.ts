@@ -42,19 +42,21 @@ export async function loginWithPassword(
   const key = lockoutKey(username, domain);
   const target = `${domain}\\${username}`;
   const now = services.now();
+  const refuseLocked = async (error: Error, details?: Record<string, unknown>): Promise<never> => {
+    await audit(services, request, { action: 'login', outcome: 'locked', target, ...(details ? { details } : {}) });
+    throw error;
+  };
 
   const failures = await services.store.getLoginFailures(key);
   if (failures?.lockedUntilMsecs && failures.lockedUntilMsecs > now) {
-    await audit(services, request, { action: 'login', outcome: 'locked', target });
-    throw accountLocked(new Date(failures.lockedUntilMsecs));
+    return refuseLocked(accountLocked(new Date(failures.lockedUntilMsecs)));
   }
 
   const user = await services.store.findUser(username, domain);
   const passwordMatches = await services.hasher.verify(user?.passwordHash ?? null, password);
   if (user && passwordMatches && user.locked) {
     // The right password for a locked account: say so, and count no failure against it.
-    await audit(services, request, { action: 'login', outcome: 'locked', target });
-    throw userLocked(user.lockedReason);
+    return refuseLocked(userLocked(user.lockedReason));
   }
   if (!user || !passwordMatches || !canAuthenticate(user, now)) {
     const { accountLockout } = await services.securityConfig();
@@ -76,10 +78,7 @@ export async function loginWithPassword(
   }
 
   const inactiveDays = await lockIfInactive(services, user, now);
-  if (inactiveDays !== null) {
-    await audit(services, request, { action: 'login', outcome: 'locked', target, details: { inactiveDays } });
-    throw accountInactive(inactiveDays);
-  }
+  if (inactiveDays !== null) return refuseLocked(accountInactive(inactiveDays), { inactiveDays });
   if (failures) await services.store.clearLoginFailures(key);
   if (user.passwordHash && services.hasher.needsRehash(user.passwordHash)) {
     // A busy hasher must not fail a login that has already succeeded: the next login upgrades.

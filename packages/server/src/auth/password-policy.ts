@@ -11,7 +11,7 @@ const rules: readonly { flag: Exclude<keyof PasswordStrength, 'minLength'>; test
 ];
 
 /** The first rule of `passwordStrength` the password breaks, in words; undefined when it obeys all. */
-export function brokenPasswordRule(password: string, policy: PasswordStrength): string | undefined {
+function brokenPasswordRule(password: string, policy: PasswordStrength): string | undefined {
   if ([...password].length < policy.minLength) return `at least ${policy.minLength} characters`;
   return rules.find((rule) => policy[rule.flag] && !rule.test.test(password))?.words;
 }

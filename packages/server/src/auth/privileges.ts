@@ -5,7 +5,7 @@ import { missingPrivilege, noCredentials } from '../errors.js';
 const viewer: readonly Privilege[] = [...Privileges.filter((p) => p.endsWith('_VIEW')), 'REPORTS_VIEW'];
 
 /** Contract §7's role table ([decision] rows included). */
-export const rolePrivileges: Readonly<Record<Role, readonly Privilege[]>> = {
+const rolePrivileges: Readonly<Record<Role, readonly Privilege[]>> = {
   COHESITY_ADMIN: Privileges,
   COHESITY_SUPER_ADMIN: Privileges,
   COHESITY_VIEWER: viewer,

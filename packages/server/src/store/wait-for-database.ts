@@ -13,12 +13,12 @@ export interface DatabaseRetry {
 }
 
 /** The pause before retry `attempt` (1-based): 0.5 s, doubling, at most 5 s. */
-export function retryDelayMs(attempt: number): number {
+function retryDelayMs(attempt: number): number {
   return Math.min(500 * 2 ** (attempt - 1), 5_000);
 }
 
 /** A lost connection's own message; Node's dual-stack connect throws an AggregateError without one. */
-export function unavailableReason(error: StoreUnavailableError): string {
+function unavailableReason(error: StoreUnavailableError): string {
   const cause = error.cause;
   if (cause instanceof AggregateError && cause.message === '') {
     return [...new Set(cause.errors.map((e: unknown) => (e instanceof Error ? e.message : String(e))))].join('; ');

@@ -22,7 +22,7 @@ function overlay<T extends object>(current: T, update: Partial<T> | undefined): 
  * settings are taken: the schema lets unknown keys through, and they must reach neither
  * the store nor the audit log (a deeply nested one made both fail).
  */
-export function mergeSecurityConfig(current: SecurityConfig, update: UpdateSecurityConfig): SecurityConfig {
+function mergeSecurityConfig(current: SecurityConfig, update: UpdateSecurityConfig): SecurityConfig {
   return {
     authTokenTimeoutMinutes: update.authTokenTimeoutMinutes ?? current.authTokenTimeoutMinutes,
     accountLockout: overlay(current.accountLockout, update.accountLockout),
