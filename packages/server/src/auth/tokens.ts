@@ -25,14 +25,22 @@ const VERIFIED_TOKENS_KEPT = 1024;
 const expiresAtMs = (claims: VerifiedClaims) =>
   Math.min(claims.exp, Number(claims['expiration-time']) || claims.exp) * 1000;
 
+const sidsHashes = new WeakMap<object, string>();
+
 /**
  * A real cluster's `sids-hash` changes with the user's group SIDs. Ours binds the token to
  * what it was issued for (SID, roles, credentials version): change any and the token dies.
  */
 export function sidsHash(user: Pick<UserRecord, 'sid' | 'roles' | 'credentialsVersion'>): string {
-  return createHash('sha256')
-    .update(`${user.sid}\n${[...user.roles].sort().join(',')}\n${user.credentialsVersion}`)
-    .digest('base64url');
+  let hash = sidsHashes.get(user);
+  if (hash === undefined) {
+    hash = createHash('sha256')
+      .update(`${user.sid}\n${[...user.roles].sort().join(',')}\n${user.credentialsVersion}`)
+      .digest('base64url');
+    // Only frozen records (the store's kept ones, shared by every request) can be remembered.
+    if (Object.isFrozen(user)) sidsHashes.set(user, hash);
+  }
+  return hash;
 }
 
 /**

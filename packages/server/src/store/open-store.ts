@@ -2,6 +2,7 @@ import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ServerConfig } from '../config.js';
 import { PostgresStore } from './postgres/postgres-store.js';
+import { withReadCache } from './read-cache.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
 import { type DatabaseRetry, waitForDatabase } from './wait-for-database.js';
@@ -25,5 +26,5 @@ export async function openStore(
       onRetry,
     );
   }
-  return SqliteStore.open(join(config.dataDir, 'cohesity.db'));
+  return withReadCache(SqliteStore.open(join(config.dataDir, 'cohesity.db')));
 }

@@ -33,6 +33,7 @@ import {
   type UserPatch,
   type UserRecord,
 } from '../store.js';
+import { claimDatabase } from './database-claim.js';
 import { sqliteMigrations } from './migrations.js';
 
 /** `IN (?, ?, …)` for a list of values. */
@@ -54,20 +55,32 @@ export class SqliteStore implements Store {
   readonly #grouped: (() => void)[] = [];
   #groupCommit: Promise<void> | undefined;
 
-  private constructor(db: Database.Database) {
+  readonly #claim: { release(): void } | undefined;
+
+  private constructor(db: Database.Database, claim: { release(): void } | undefined) {
     this.#db = db;
+    this.#claim = claim;
   }
 
-  /** Opens (creating if needed) the database file and applies pending migrations. */
+  /**
+   * Opens (creating if needed) the database file and applies pending migrations. The file
+   * is this store's alone until it is closed: DatabaseInUseError if another store has it.
+   */
   static open(file: string): SqliteStore {
-    const db = new Database(file);
-    if (file !== ':memory:') chmodSync(file, 0o600);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    migrate(db);
-    return new SqliteStore(db);
+    const claimed = file === ':memory:' ? undefined : claimDatabase(file);
+    try {
+      const db = new Database(file);
+      if (file !== ':memory:') chmodSync(file, 0o600);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+      migrate(db);
+      return new SqliteStore(db, claimed);
+    } catch (error) {
+      claimed?.release();
+      throw error;
+    }
   }
 
   /** A prepared statement, made once per SQL text (only static SQL comes here). */
@@ -413,6 +426,7 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     await this.#groupCommit?.catch(() => undefined);
     if (this.#db.open) this.#db.close();
+    this.#claim?.release();
   }
 }
 
