@@ -44,7 +44,8 @@ export function markdownTable(rows) {
     '|---|---|---:|---:|---:|---|---|',
   ];
   for (const row of rows) {
-    const ratio = row.ratio === null ? '–' : fmt(row.ratio, 2);
+    // Truncated, not rounded: 0.897 shows as 0.89, so a miss never reads like a hit.
+    const ratio = row.ratio === null ? '–' : fmt(Math.trunc(row.ratio * 100) / 100, 2);
     const met = row.met === null ? '–' : row.met ? 'yes' : '**no**';
     lines.push(`| ${row.figure} | ${row.name} | ${row.measured} | ${row.baseline} | ${ratio} | ${row.goal} | ${met} |`);
   }
