@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+import { threadPoolAdvice } from './auth/passwords.js';
 import type { ServerConfig } from './config.js';
 import type { RunningServer } from './server.js';
 
@@ -30,5 +32,7 @@ export function printBanner(
       '',
     );
   }
+  const advice = threadPoolAdvice(process.env, availableParallelism());
+  if (advice) lines.push(`NOTE: ${advice}`, '');
   out.write(lines.join('\n'));
 }

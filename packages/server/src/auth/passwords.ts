@@ -24,6 +24,27 @@ export interface PasswordHasherOptions {
 }
 
 /**
+ * One more than the cores: a finished hash frees its slot only when the event loop gets to
+ * it, and the waiting one keeps that core busy meanwhile (+2–6% logins/s on 2 cores).
+ */
+export const defaultHashConcurrency = (cores: number) => cores + 1;
+
+/** libuv's default thread pool size, which argon2 (and async fs) share. */
+const DEFAULT_THREAD_POOL_SIZE = 4;
+
+/**
+ * The advice to print when libuv's thread pool is smaller than the hashes the server runs at
+ * once, so logins cannot use every core. The pool starts before any of our code runs, so
+ * only the environment the process starts with can size it.
+ */
+export function threadPoolAdvice(env: NodeJS.ProcessEnv, cores: number): string | undefined {
+  const pool = Number(env.UV_THREADPOOL_SIZE) || DEFAULT_THREAD_POOL_SIZE;
+  const wanted = defaultHashConcurrency(cores);
+  if (pool >= wanted) return undefined;
+  return `logins hash on ${pool} threads for ${cores} cores; start with UV_THREADPOOL_SIZE=${wanted} to use them all.`;
+}
+
+/**
  * argon2id hashing on libuv's thread pool (never the event loop), behind a bounded queue.
  * Hashes are PHC strings, so their parameters travel with them and can be raised later.
  */
@@ -40,9 +61,7 @@ export class PasswordHasher {
 
   static async create(options: PasswordHasherOptions = {}): Promise<PasswordHasher> {
     const params = options.params ?? OWASP_ARGON2ID;
-    // One more than the cores: a finished hash frees its slot only when the event loop gets
-    // to it, and the waiting one keeps that core busy meanwhile (+2–6% logins/s on 2 cores).
-    const concurrency = options.concurrency ?? availableParallelism() + 1;
+    const concurrency = options.concurrency ?? defaultHashConcurrency(availableParallelism());
     const limit = createConcurrencyLimit(concurrency, options.maxQueued ?? concurrency * 64);
     const dummyHash = await hash(randomBytes(32), params);
     return new PasswordHasher(params, limit, dummyHash);

@@ -3,7 +3,7 @@ import { hash } from '@node-rs/argon2';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { QueueFullError } from '../../src/auth/concurrency-limit.js';
-import { MAX_PASSWORD_BYTES, OWASP_ARGON2ID, PasswordHasher } from '../../src/auth/passwords.js';
+import { MAX_PASSWORD_BYTES, OWASP_ARGON2ID, PasswordHasher, threadPoolAdvice } from '../../src/auth/passwords.js';
 import { startTestServer } from '../helpers/start-server.js';
 
 const WEAK = { memoryCost: 8192, timeCost: 1, parallelism: 1 };
@@ -72,6 +72,21 @@ describe('PasswordHasher', () => {
 
   it('caps passwords at 1,024 bytes', () => {
     expect(MAX_PASSWORD_BYTES).toBe(1024);
+  });
+});
+
+describe('threadPoolAdvice', () => {
+  it('says nothing while libuv has a thread for every hash the server runs at once', () => {
+    expect(threadPoolAdvice({}, 2)).toBeUndefined();
+    expect(threadPoolAdvice({}, 3)).toBeUndefined();
+    expect(threadPoolAdvice({ UV_THREADPOOL_SIZE: '17' }, 16)).toBeUndefined();
+  });
+
+  it('names the UV_THREADPOOL_SIZE that lets logins use every core', () => {
+    expect(threadPoolAdvice({}, 8)).toBe(
+      'logins hash on 4 threads for 8 cores; start with UV_THREADPOOL_SIZE=9 to use them all.',
+    );
+    expect(threadPoolAdvice({ UV_THREADPOOL_SIZE: '6' }, 16)).toContain('UV_THREADPOOL_SIZE=17');
   });
 });
 
