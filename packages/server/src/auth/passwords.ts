@@ -17,31 +17,35 @@ export const MAX_PASSWORD_BYTES = 1024;
 
 export interface PasswordHasherOptions {
   params?: Argon2Params;
-  /** Hashes running at once; defaults to the number of cores plus one. */
+  /** Hashes running at once; by default one more than the cores, within libuv's pool. */
   concurrency?: number;
   /** Hashes allowed to wait; beyond that `hash`/`verify` reject with QueueFullError. */
   maxQueued?: number;
 }
 
+/** libuv's thread pool: argon2 and the database's file syncs share it. */
+export function threadPoolSize(env: NodeJS.ProcessEnv): number {
+  return Number(env.UV_THREADPOOL_SIZE) || 4;
+}
+
 /**
- * One more than the cores: a finished hash frees its slot only when the event loop gets to
- * it, and the waiting one keeps that core busy meanwhile (+2–6% logins/s on 2 cores).
+ * One more hash than the cores: a finished hash frees its slot only when the event loop
+ * gets to it, and the waiting one keeps that core busy meanwhile (+2–6% logins/s on 2
+ * cores). One pool thread is always left to the file syncs that every write waits for.
  */
-export const defaultHashConcurrency = (cores: number) => cores + 1;
-
-/** libuv's default thread pool size, which argon2 (and async fs) share. */
-const DEFAULT_THREAD_POOL_SIZE = 4;
+export function defaultHashConcurrency(cores: number, poolSize: number): number {
+  return Math.max(1, Math.min(cores + 1, poolSize - 1));
+}
 
 /**
- * The advice to print when libuv's thread pool is smaller than the hashes the server runs at
- * once, so logins cannot use every core. The pool starts before any of our code runs, so
- * only the environment the process starts with can size it.
+ * The advice to print when libuv's thread pool keeps logins from using every core. The
+ * pool starts before any of our code runs, so only the environment the process starts
+ * with can size it.
  */
 export function threadPoolAdvice(env: NodeJS.ProcessEnv, cores: number): string | undefined {
-  const pool = Number(env.UV_THREADPOOL_SIZE) || DEFAULT_THREAD_POOL_SIZE;
-  const wanted = defaultHashConcurrency(cores);
-  if (pool >= wanted) return undefined;
-  return `logins hash on ${pool} threads for ${cores} cores; start with UV_THREADPOOL_SIZE=${wanted} to use them all.`;
+  const pool = threadPoolSize(env);
+  if (defaultHashConcurrency(cores, pool) >= cores + 1) return undefined;
+  return `logins hash on ${defaultHashConcurrency(cores, pool)} threads for ${cores} cores; start with UV_THREADPOOL_SIZE=${cores + 2} to use them all.`;
 }
 
 /**
@@ -61,7 +65,8 @@ export class PasswordHasher {
 
   static async create(options: PasswordHasherOptions = {}): Promise<PasswordHasher> {
     const params = options.params ?? OWASP_ARGON2ID;
-    const concurrency = options.concurrency ?? defaultHashConcurrency(availableParallelism());
+    const concurrency =
+      options.concurrency ?? defaultHashConcurrency(availableParallelism(), threadPoolSize(process.env));
     const limit = createConcurrencyLimit(concurrency, options.maxQueued ?? concurrency * 64);
     const dummyHash = await hash(randomBytes(32), params);
     return new PasswordHasher(params, limit, dummyHash);

@@ -3,7 +3,13 @@ import { hash } from '@node-rs/argon2';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { QueueFullError } from '../../src/auth/concurrency-limit.js';
-import { MAX_PASSWORD_BYTES, OWASP_ARGON2ID, PasswordHasher, threadPoolAdvice } from '../../src/auth/passwords.js';
+import {
+  defaultHashConcurrency,
+  MAX_PASSWORD_BYTES,
+  OWASP_ARGON2ID,
+  PasswordHasher,
+  threadPoolAdvice,
+} from '../../src/auth/passwords.js';
 import { startTestServer } from '../helpers/start-server.js';
 
 const WEAK = { memoryCost: 8192, timeCost: 1, parallelism: 1 };
@@ -75,18 +81,27 @@ describe('PasswordHasher', () => {
   });
 });
 
+describe('defaultHashConcurrency', () => {
+  it('runs one more hash than the cores, leaving one pool thread to file syncs', () => {
+    expect(defaultHashConcurrency(2, 4)).toBe(3);
+    expect(defaultHashConcurrency(8, 4)).toBe(3);
+    expect(defaultHashConcurrency(8, 10)).toBe(9);
+    expect(defaultHashConcurrency(1, 1)).toBe(1);
+  });
+});
+
 describe('threadPoolAdvice', () => {
   it('says nothing while libuv has a thread for every hash the server runs at once', () => {
     expect(threadPoolAdvice({}, 2)).toBeUndefined();
-    expect(threadPoolAdvice({}, 3)).toBeUndefined();
-    expect(threadPoolAdvice({ UV_THREADPOOL_SIZE: '17' }, 16)).toBeUndefined();
+    expect(threadPoolAdvice({ UV_THREADPOOL_SIZE: '18' }, 16)).toBeUndefined();
   });
 
   it('names the UV_THREADPOOL_SIZE that lets logins use every core', () => {
     expect(threadPoolAdvice({}, 8)).toBe(
-      'logins hash on 4 threads for 8 cores; start with UV_THREADPOOL_SIZE=9 to use them all.',
+      'logins hash on 3 threads for 8 cores; start with UV_THREADPOOL_SIZE=10 to use them all.',
     );
-    expect(threadPoolAdvice({ UV_THREADPOOL_SIZE: '6' }, 16)).toContain('UV_THREADPOOL_SIZE=17');
+    expect(threadPoolAdvice({}, 3)).toContain('UV_THREADPOOL_SIZE=5');
+    expect(threadPoolAdvice({ UV_THREADPOOL_SIZE: '17' }, 16)).toContain('UV_THREADPOOL_SIZE=18');
   });
 });
 

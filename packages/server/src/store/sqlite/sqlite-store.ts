@@ -34,6 +34,7 @@ import {
   type UserRecord,
 } from '../store.js';
 import { claimDatabase } from './database-claim.js';
+import { FileSync } from './file-sync.js';
 import { sqliteMigrations } from './migrations.js';
 
 /** `IN (?, ?, …)` for a list of values. */
@@ -44,22 +45,26 @@ const toSql = (value: unknown) =>
   typeof value === 'boolean' ? Number(value) : Array.isArray(value) ? JSON.stringify(value) : value;
 
 /**
- * The embedded store. WAL with `synchronous=FULL`: every answered write is on disk before
- * the answer leaves, so neither a crash nor a power cut loses it.
+ * The embedded store. Every write is answered only once it is on disk, so neither a crash
+ * nor a power cut loses it: WAL with `synchronous=NORMAL` (commits do not fsync, which
+ * would hold the event loop for milliseconds), then an fdatasync of the WAL on the thread
+ * pool, one for each group of writes, before the write's promise resolves. That is what
+ * `synchronous=FULL` guarantees, without stalling every other request meanwhile.
  */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   readonly #db: Database.Database;
 
   readonly #statements = new Map<string, Database.Statement>();
-  readonly #grouped: (() => void)[] = [];
-  #groupCommit: Promise<void> | undefined;
+  /** Undefined for `:memory:`, which has nothing to make durable. */
+  readonly #walSync: FileSync | undefined;
 
   readonly #claim: { release(): void } | undefined;
 
-  private constructor(db: Database.Database, claim: { release(): void } | undefined) {
+  private constructor(db: Database.Database, claim: { release(): void } | undefined, walSync: FileSync | undefined) {
     this.#db = db;
     this.#claim = claim;
+    this.#walSync = walSync;
   }
 
   /**
@@ -72,11 +77,11 @@ export class SqliteStore implements Store {
       const db = new Database(file);
       if (file !== ':memory:') chmodSync(file, 0o600);
       db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
+      db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
       migrate(db);
-      return new SqliteStore(db, claimed);
+      return new SqliteStore(db, claimed, file === ':memory:' ? undefined : new FileSync(`${file}-wal`));
     } catch (error) {
       claimed?.release();
       throw error;
@@ -99,15 +104,19 @@ export class SqliteStore implements Store {
   }
 
   async putSetting<K extends keyof Settings>(key: K, value: Settings[K]): Promise<void> {
-    this.#sql(
-      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    ).run(key, JSON.stringify(value));
+    await this.#durably(() =>
+      this.#sql(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ).run(key, JSON.stringify(value)),
+    );
   }
 
   async putSettingIfAbsent<K extends keyof Settings>(key: K, value: Settings[K]): Promise<boolean> {
-    const result = this.#sql('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(
-      key,
-      JSON.stringify(value),
+    const result = await this.#durably(() =>
+      this.#sql('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(
+        key,
+        JSON.stringify(value),
+      ),
     );
     return result.changes === 1;
   }
@@ -135,7 +144,7 @@ export class SqliteStore implements Store {
         return { ...user, sid, lastLoginTimeMsecs: null, credentialsVersion: 1 };
       }),
     );
-    return create.immediate(users);
+    return this.#durably(() => create.immediate(users));
   }
 
   async getUser(sid: string): Promise<UserRecord | undefined> {
@@ -179,28 +188,28 @@ export class SqliteStore implements Store {
     const sets = Object.keys(fields).map((k) => `${userColumns[k as keyof typeof fields]} = @${k}`);
     if (revokeCredentials) sets.push('credentials_version = credentials_version + 1');
     const values = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, toSql(v)]));
-    const row = this.#db
-      .prepare(`UPDATE users SET ${sets.join(', ')} WHERE sid = @sid RETURNING *`)
-      .get({ ...values, sid }) as Row | undefined;
+    const row = (await this.#durably(() =>
+      this.#db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE sid = @sid RETURNING *`).get({ ...values, sid }),
+    )) as Row | undefined;
     return row && toUser(row);
   }
 
-  recordLogin(sid: string, timeMsecs: number): Promise<void> {
-    return this.#inGroupCommit(() =>
-      this.#sql('UPDATE users SET last_login_msecs = ? WHERE sid = ?').run(timeMsecs, sid),
-    );
+  async recordLogin(sid: string, timeMsecs: number): Promise<void> {
+    await this.#durably(() => this.#sql('UPDATE users SET last_login_msecs = ? WHERE sid = ?').run(timeMsecs, sid));
   }
 
   async deleteUser(sid: string): Promise<boolean> {
-    return this.#sql('DELETE FROM users WHERE sid = ?').run(sid).changes === 1;
+    return (await this.#durably(() => this.#sql('DELETE FROM users WHERE sid = ?').run(sid))).changes === 1;
   }
 
   async createApiKey(key: ApiKeyRecord): Promise<void> {
-    this.#sql(`
+    await this.#durably(() =>
+      this.#sql(`
         INSERT INTO api_keys (id, name, user_sid, created_by_sid, secret_hash, created_msecs, expiry_msecs,
           last_rotated_msecs, is_active)
         VALUES (@id, @name, @userSid, @createdByUserSid, @secretHash, @createdTimeMsecs, @expiryTimeMsecs,
-          @lastRotatedTimeMsecs, @isActive)`).run({ ...key, isActive: Number(key.isActive) });
+          @lastRotatedTimeMsecs, @isActive)`).run({ ...key, isActive: Number(key.isActive) }),
+    );
   }
 
   async getApiKey(id: string): Promise<ApiKeyRecord | undefined> {
@@ -237,23 +246,25 @@ export class SqliteStore implements Store {
     if (keys.length === 0) return this.getApiKey(id);
     const sets = keys.map((k) => `${apiKeyColumns[k]} = @${k}`);
     const values = Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, toSql(v)]));
-    const row = this.#db
-      .prepare(`UPDATE api_keys SET ${sets.join(', ')} WHERE id = @id RETURNING *`)
-      .get({ ...values, id }) as Row | undefined;
+    const row = (await this.#durably(() =>
+      this.#db.prepare(`UPDATE api_keys SET ${sets.join(', ')} WHERE id = @id RETURNING *`).get({ ...values, id }),
+    )) as Row | undefined;
     return row && toApiKey(row);
   }
 
   async rotateApiKey(id: string, secretHash: string, timeMsecs: number): Promise<ApiKeyRecord | undefined> {
-    const row = this.#sql('UPDATE api_keys SET secret_hash = ?, last_rotated_msecs = ? WHERE id = ? RETURNING *').get(
-      secretHash,
-      timeMsecs,
-      id,
-    ) as Row | undefined;
+    const row = (await this.#durably(() =>
+      this.#sql('UPDATE api_keys SET secret_hash = ?, last_rotated_msecs = ? WHERE id = ? RETURNING *').get(
+        secretHash,
+        timeMsecs,
+        id,
+      ),
+    )) as Row | undefined;
     return row && toApiKey(row);
   }
 
   async deleteApiKey(id: string): Promise<boolean> {
-    return this.#sql('DELETE FROM api_keys WHERE id = ?').run(id).changes === 1;
+    return (await this.#durably(() => this.#sql('DELETE FROM api_keys WHERE id = ?').run(id))).changes === 1;
   }
 
   async createSession(session: SessionRecord, limits: SessionLimits): Promise<CreateSessionResult> {
@@ -272,7 +283,7 @@ export class SqliteStore implements Store {
       insert.run(session);
       return 'created';
     });
-    return create.immediate();
+    return this.#durably(() => create.immediate());
   }
 
   async findSession(idHash: string): Promise<SessionRecord | undefined> {
@@ -281,28 +292,34 @@ export class SqliteStore implements Store {
   }
 
   async touchSession(idHash: string, timeMsecs: number): Promise<void> {
-    this.#sql('UPDATE sessions SET last_seen_msecs = ? WHERE id_hash = ?').run(timeMsecs, idHash);
+    await this.#durably(() =>
+      this.#sql('UPDATE sessions SET last_seen_msecs = ? WHERE id_hash = ?').run(timeMsecs, idHash),
+    );
   }
 
   async deleteSessions(userSid?: string): Promise<number> {
-    const result =
+    const result = await this.#durably(() =>
       userSid === undefined
         ? this.#sql('DELETE FROM sessions').run()
-        : this.#sql('DELETE FROM sessions WHERE user_sid = ?').run(userSid);
+        : this.#sql('DELETE FROM sessions WHERE user_sid = ?').run(userSid),
+    );
     return result.changes;
   }
 
   async deleteSession(idHash: string): Promise<void> {
-    this.#sql('DELETE FROM sessions WHERE id_hash = ?').run(idHash);
+    await this.#durably(() => this.#sql('DELETE FROM sessions WHERE id_hash = ?').run(idHash));
   }
 
   async deleteExpiredSessions(cutoffs: SessionCutoffs): Promise<number> {
     const { createdAtOrBeforeMsecs: created = null, lastSeenAtOrBeforeMsecs: lastSeen = null } = cutoffs;
     if (created === null && lastSeen === null) return 0;
-    return this.#sql('DELETE FROM sessions WHERE created_msecs <= ? OR last_seen_msecs <= ?').run(
-      created ?? -1,
-      lastSeen ?? -1,
-    ).changes;
+    const result = await this.#durably(() =>
+      this.#sql('DELETE FROM sessions WHERE created_msecs <= ? OR last_seen_msecs <= ?').run(
+        created ?? -1,
+        lastSeen ?? -1,
+      ),
+    );
+    return result.changes;
   }
 
   async countSessions(userSids?: readonly string[]): Promise<Map<string, number>> {
@@ -324,11 +341,13 @@ export class SqliteStore implements Store {
   }
 
   async addSigningKey(key: SigningKeyRecord): Promise<void> {
-    this.#sql('INSERT INTO signing_keys (kid, private_jwk, public_jwk, created_msecs) VALUES (?, ?, ?, ?)').run(
-      key.kid,
-      key.privateJwk,
-      key.publicJwk,
-      key.createdTimeMsecs,
+    await this.#durably(() =>
+      this.#sql('INSERT INTO signing_keys (kid, private_jwk, public_jwk, created_msecs) VALUES (?, ?, ?, ?)').run(
+        key.kid,
+        key.privateJwk,
+        key.publicJwk,
+        key.createdTimeMsecs,
+      ),
     );
   }
 
@@ -339,7 +358,8 @@ export class SqliteStore implements Store {
 
   async recordLoginFailure(key: string, nowMsecs: number, policy: LoginFailurePolicy): Promise<LoginFailures> {
     // One statement: a failure outside the window, or after a lock ran out, starts a new count.
-    const row = this.#sql(`
+    const row = (await this.#durably(() =>
+      this.#sql(`
         INSERT INTO login_failures (key, failures, first_failure_msecs, locked_until_msecs)
         VALUES (@key, 1, @now, CASE WHEN @max <= 1 THEN @now + @lock END)
         ON CONFLICT (key) DO UPDATE SET
@@ -350,21 +370,22 @@ export class SqliteStore implements Store {
             WHEN (CASE WHEN @now - first_failure_msecs > @window OR locked_until_msecs <= @now THEN 1 ELSE failures + 1 END) >= @max THEN @now + @lock
           END
         RETURNING *`).get({
-      key,
-      now: nowMsecs,
-      max: policy.maxAttempts,
-      window: policy.windowMsecs,
-      lock: policy.lockMsecs,
-    }) as Row;
+        key,
+        now: nowMsecs,
+        max: policy.maxAttempts,
+        window: policy.windowMsecs,
+        lock: policy.lockMsecs,
+      }),
+    )) as Row;
     return toLoginFailures(row);
   }
 
   async clearLoginFailures(key: string): Promise<void> {
-    this.#sql('DELETE FROM login_failures WHERE key = ?').run(key);
+    await this.#durably(() => this.#sql('DELETE FROM login_failures WHERE key = ?').run(key));
   }
 
-  appendAudit(event: AuditEvent): Promise<void> {
-    return this.#inGroupCommit(() =>
+  async appendAudit(event: AuditEvent): Promise<void> {
+    await this.#durably(() =>
       this.#sql(`
         INSERT INTO audit_log (time_msecs, action, outcome, actor_sid, actor_name, target, ip, request_id, details)
         VALUES (@timeMsecs, @action, @outcome, @actorSid, @actorName, @target, @ip, @requestId, @details)`).run({
@@ -374,29 +395,11 @@ export class SqliteStore implements Store {
     );
   }
 
-  /**
-   * Runs `write` in the next group commit. With synchronous=FULL each commit waits for an
-   * fsync, milliseconds on the event loop: bookkeeping writes issued together (a login's
-   * last-login time and its audit line) share one transaction and one fsync. Callers are
-   * still answered only once their write is on disk.
-   */
-  #inGroupCommit(write: () => void): Promise<void> {
-    this.#grouped.push(write);
-    this.#groupCommit ??= new Promise<void>((resolve, reject) => {
-      queueMicrotask(() => {
-        const writes = this.#grouped.splice(0);
-        this.#groupCommit = undefined;
-        try {
-          this.#db.transaction(() => {
-            for (const run of writes) run();
-          })();
-          resolve();
-        } catch (error) {
-          reject(error);
-        }
-      });
-    });
-    return this.#groupCommit;
+  /** Runs `write` now (it commits at once) and resolves with its result once it is on disk. */
+  async #durably<T>(write: () => T): Promise<T> {
+    const result = write();
+    await this.#walSync?.flush();
+    return result;
   }
 
   async listAudit(filter: AuditFilter): Promise<AuditRecord[]> {
@@ -424,7 +427,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.#groupCommit?.catch(() => undefined);
+    await this.#walSync?.flush().catch(() => undefined);
     if (this.#db.open) this.#db.close();
     this.#claim?.release();
   }
