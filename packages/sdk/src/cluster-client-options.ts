@@ -22,7 +22,10 @@ export interface ClusterClientOptions {
   /** Goes with `accessToken`; defaults to `Bearer`. */
   tokenType?: string;
   tls?: TlsOptions;
-  /** Per try; default 30 000. */
+  /**
+   * Per try, in milliseconds; default 30 000. On Node it bounds each wait (to connect, for
+   * the headers, between body chunks); with `fetch`, the whole exchange.
+   */
   timeoutMs?: number;
   retry?: Partial<RetryOptions>;
   /** Aborting it stops every request of this client. */

@@ -12,7 +12,7 @@ import { ConfigurationError } from './errors.js';
 import { ClientEventEmitter, type ClientEventListener, type ClientEventName } from './events.js';
 import { HttpClient, type QueryParams } from './http/http-client.js';
 import { DEFAULT_RETRY } from './http/retry-policy.js';
-import { checkTlsOptions, createNodeTransport, type Transport } from './http/transport.js';
+import { checkTlsOptions, createNodeTransport, fetchTransport, type Transport } from './http/transport.js';
 import type { AccessTokenResponse } from './models/access-token.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -96,9 +96,7 @@ export class ClusterClient {
     this.#http = new HttpClient({
       origin: this.#origin,
       transport: () => {
-        this.#transport ??= fetch
-          ? Promise.resolve({ fetch, close: async () => {} })
-          : createNodeTransport(tls, timeoutMs, warn);
+        this.#transport ??= fetch ? Promise.resolve(fetchTransport(fetch)) : createNodeTransport(tls, timeoutMs, warn);
         return this.#transport;
       },
       retry,

@@ -32,9 +32,60 @@ export interface TlsOptions {
   insecure?: boolean;
 }
 
+/** One exchange as the client sends it: the caller's signal, if any, and a time bound. */
+export interface TransportRequest {
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  signal: AbortSignal | undefined;
+  /** Past this without progress (or, over `fetch`, in all) the exchange fails with a timeout. */
+  timeoutMs: number;
+}
+
+/** An answer with its body read. */
+export interface TransportResponse {
+  readonly status: number;
+  readonly headers: FetchResponseLike['headers'];
+  readonly text: string;
+}
+
+/** Sends one exchange; rejects with what failed (see `classifyFetchError`). */
 export interface Transport {
-  fetch: FetchLike;
+  send(url: string, request: TransportRequest): Promise<TransportResponse>;
   close(): Promise<void>;
+}
+
+/**
+ * A transport over a `fetch` the caller supplies (browsers, Deno, tests). The time bound is
+ * an abort, since such a fetch has no timeouts of its own.
+ */
+export function fetchTransport(fetch: FetchLike): Transport {
+  return {
+    async send(url, { method, headers, body, signal, timeoutMs }) {
+      // A cleared timer, not AbortSignal.timeout: that one lives on, with its timer, for the
+      // whole timeout after the answer came (tens of thousands under load).
+      const timeout = new AbortController();
+      const timer = setTimeout(() => timeout.abort(), timeoutMs);
+      const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+      try {
+        // Not every fetch looks at a signal that was aborted before the call.
+        combined.throwIfAborted();
+        const response = await fetch(url, {
+          method,
+          headers,
+          ...(body === undefined ? {} : { body }),
+          signal: combined,
+        });
+        return { status: response.status, headers: response.headers, text: await response.text() };
+      } catch (error) {
+        if (!signal?.aborted && timeout.signal.aborted) throw new TimeoutError('no answer in time', { cause: error });
+        throw error;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    close: async () => {},
+  };
 }
 
 const normalizeFingerprint = (value: string) => value.replace(/:/g, '').toUpperCase();
@@ -96,22 +147,23 @@ export async function createNodeTransport(
   const dispatcher = new undici.EnvHttpProxyAgent({
     connect,
     requestTls: { ...(ca ? { ca } : {}), rejectUnauthorized: !tls.insecure },
-    headersTimeout: timeoutMs,
-    bodyTimeout: timeoutMs,
   });
   // undici.request, not undici.fetch: the same wire exchange at a fraction of the CPU (fetch
   // builds WHATWG Request, Response and streams around every call). It follows no redirects,
-  // which an API client carrying credentials should not do anyway.
+  // which an API client carrying credentials should not do anyway. The time bound is
+  // undici's own (to the headers, then between body chunks): no timer or AbortSignal per call.
   return {
-    fetch: async (url, init) => {
+    async send(url, { method, headers, body, signal, timeoutMs }) {
       const response = await undici.request(url, {
-        method: init.method as Dispatcher.HttpMethod,
-        headers: init.headers,
-        body: init.body ?? null,
-        signal: init.signal,
+        method: method as Dispatcher.HttpMethod,
+        headers,
+        body: body ?? null,
+        ...(signal ? { signal } : {}),
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
         dispatcher,
       });
-      return { status: response.statusCode, headers: headersOf(response.headers), text: () => response.body.text() };
+      return { status: response.statusCode, headers: headersOf(response.headers), text: await response.body.text() };
     },
     close: () => dispatcher.close(),
   };
@@ -148,12 +200,21 @@ function rootCause(error: unknown): unknown {
   return current;
 }
 
-/** Turns a fetch failure into NetworkError, TlsError or TimeoutError, keeping it as `cause`. */
-export function classifyFetchError(error: unknown, what: string): NetworkError | TlsError | TimeoutError {
+/**
+ * Turns a transport's failure into NetworkError, TlsError or TimeoutError, keeping it as
+ * `cause`. `what` is e.g. `GET /v2/clusters`; `timeoutMs` the bound that was exceeded.
+ */
+export function classifyFetchError(
+  error: unknown,
+  what: string,
+  timeoutMs: number,
+): NetworkError | TlsError | TimeoutError {
+  if (error instanceof TimeoutError) return new TimeoutError(`${what}: no answer in ${timeoutMs} ms`, { cause: error });
   const cause = rootCause(error);
   if (cause instanceof TlsError) return new TlsError(`${what}: ${cause.message}`, { cause: error });
   const code = cause instanceof Error && 'code' in cause && typeof cause.code === 'string' ? cause.code : '';
-  if (TIMEOUT_CODES.has(code)) return new TimeoutError(`${what}: no answer in time (${code})`, { cause: error });
+  if (TIMEOUT_CODES.has(code))
+    return new TimeoutError(`${what}: no answer in ${timeoutMs} ms (${code})`, { cause: error });
   if (TLS_CODE.test(code)) return new TlsError(`${what}: TLS failed (${code})`, { cause: error });
   return new NetworkError(`${what}: connection failed${code ? ` (${code})` : ''}`, { cause: error });
 }

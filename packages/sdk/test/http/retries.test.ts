@@ -4,6 +4,7 @@ import {
   type ClientEvents,
   ClusterClient,
   type ClusterClientOptions,
+  type FetchLike,
   NetworkError,
   ServiceException,
   TimeoutError,
@@ -111,6 +112,27 @@ describe('retries', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiException);
     expect(error).toMatchObject({ status: 200, attempts: 1, message: 'GET /v2/clusters: 200 answer is not JSON' });
+  });
+
+  it('bounds a caller-supplied fetch by timeoutMs too, and lets the caller abort it', async () => {
+    // A fetch that answers only by failing when its signal aborts.
+    const silentFetch: FetchLike = (_url, init) =>
+      new Promise((_resolve, reject) => {
+        init.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
+    const client = clientFor('https://cluster.invalid', {
+      fetch: silentFetch,
+      timeoutMs: 100,
+      retry: { maxAttempts: 1 },
+    });
+    const error = await client.platform.getCluster().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ message: 'GET /v2/clusters: no answer in 100 ms' });
+
+    const controller = new AbortController();
+    const call = client.platform.getCluster({ signal: controller.signal });
+    controller.abort(new Error('caller gave up'));
+    await expect(call).rejects.toThrow('caller gave up');
   });
 
   it('reports silence past timeoutMs as TimeoutError', async () => {
