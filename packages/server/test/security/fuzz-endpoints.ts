@@ -39,6 +39,7 @@ export const FUZZ_ENDPOINTS: readonly FuzzEndpoint[] = [
   { method: 'GET', path: '/v2/users/{sid}' },
   { method: 'PUT', path: '/v2/users/{sid}', body: updateUserBody },
   { method: 'DELETE', path: '/v2/users/{sid}' },
+  { method: 'GET', path: `${V1}/users`, query: ['domain', 'usernames', 'sids'] },
   // API keys, v2 (contract §5) and v1.
   { method: 'POST', path: '/v2/users/{sid}/api-keys', body: apiKeyBody('expiryTimeMsecs') },
   { method: 'GET', path: '/v2/users/{sid}/api-keys', query: KEY_QUERY },
