@@ -59,6 +59,10 @@ export const CreateApiKeyV1ParamsSchema = Type.Object({
 });
 export type CreateApiKeyV1Params = Static<typeof CreateApiKeyV1ParamsSchema>;
 
+/** v1 `PUT /public/users/{sid}/apiKeys/{id}`: any of the fields create takes. */
+export const UpdateApiKeyV1ParamsSchema = Type.Partial(CreateApiKeyV1ParamsSchema);
+export type UpdateApiKeyV1Params = Static<typeof UpdateApiKeyV1ParamsSchema>;
+
 export const ApiKeyV1Schema = Type.Object({
   id: Type.String(),
   name: Type.String(),

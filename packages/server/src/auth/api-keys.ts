@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { audit } from '../audit.js';
 import { missingPrivilege, notFound } from '../errors.js';
 import type { Services } from '../services.js';
-import type { ApiKeyRecord, UserRecord } from '../store/store.js';
+import type { ApiKeyPatch, ApiKeyRecord, UserRecord } from '../store/store.js';
 import type { Principal } from './principal.js';
 import { hashSecret } from './secret-hash.js';
 
@@ -91,4 +91,51 @@ export async function deleteApiKey(services: Services, request: FastifyRequest, 
     target: key.id,
     details: { userSid: key.userSid },
   });
+}
+
+/** The changes a PUT may carry; a field left `undefined` keeps its stored value. */
+export type ApiKeyChanges = { [Field in keyof ApiKeyPatch]?: ApiKeyPatch[Field] | undefined };
+
+/** Changes a key after the ownership check; audited with the names of the fields changed. */
+export async function updateApiKey(
+  services: Services,
+  request: FastifyRequest,
+  key: ApiKeyRecord,
+  changes: ApiKeyChanges,
+): Promise<ApiKeyRecord> {
+  const { name, isActive, expiryTimeMsecs } = changes;
+  const patch: ApiKeyPatch = {
+    ...(name !== undefined ? { name } : {}),
+    ...(isActive !== undefined ? { isActive } : {}),
+    ...(expiryTimeMsecs !== undefined ? { expiryTimeMsecs } : {}),
+  };
+  const updated = await services.store.updateApiKey(key.id, patch);
+  // Deleted between the ownership check and the update.
+  if (!updated) throw notFound('API key');
+  await audit(services, request, {
+    action: 'apiKey.update',
+    outcome: 'success',
+    target: key.id,
+    details: { userSid: key.userSid, fields: Object.keys(patch) },
+  });
+  return updated;
+}
+
+/** Gives a key a new secret after the ownership check, returned this once; audited. */
+export async function rotateApiKey(
+  services: Services,
+  request: FastifyRequest,
+  key: ApiKeyRecord,
+): Promise<{ key: ApiKeyRecord; secret: string }> {
+  // One UPDATE replaces the hash: the old secret stops matching on every node at once.
+  const secret = randomUUID();
+  const rotated = await services.store.rotateApiKey(key.id, hashSecret(secret), services.now());
+  if (!rotated) throw notFound('API key');
+  await audit(services, request, {
+    action: 'apiKey.rotate',
+    outcome: 'success',
+    target: key.id,
+    details: { userSid: key.userSid },
+  });
+  return { key: rotated, secret };
 }

@@ -21,6 +21,7 @@ export const LOGIN_TABLES = ['audit_log', 'login_failures'] as const;
 
 const V1 = '/irisservices/api/v1/public';
 const KEY = '/v2/users/{sid}/api-keys/{id}';
+const V1_KEY = `${V1}/users/{sid}/apiKeys/{id}`;
 const KEY_QUERY = ['ids', 'isActive', 'isExpired'];
 
 export const FUZZ_ENDPOINTS: readonly FuzzEndpoint[] = [
@@ -50,7 +51,10 @@ export const FUZZ_ENDPOINTS: readonly FuzzEndpoint[] = [
   { method: 'GET', path: '/v2/api-keys', query: [...KEY_QUERY, 'ownerSids'] },
   { method: 'POST', path: `${V1}/users/{sid}/apiKeys`, body: apiKeyBody('expiringTimeMsecs') },
   { method: 'GET', path: `${V1}/users/{sid}/apiKeys` },
-  { method: 'DELETE', path: `${V1}/users/{sid}/apiKeys/{id}` },
+  { method: 'GET', path: V1_KEY },
+  { method: 'PUT', path: V1_KEY, body: apiKeyBody('expiringTimeMsecs') },
+  { method: 'DELETE', path: V1_KEY },
+  { method: 'POST', path: `${V1_KEY}/rotate` },
   // Sessions (contract §6): creating one is a login.
   { method: 'POST', path: '/v2/users/sessions', public: true, mayAppendTo: LOGIN_TABLES },
   { method: 'GET', path: '/v2/users/sessions', query: ['sids'] },

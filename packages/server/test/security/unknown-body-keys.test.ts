@@ -71,6 +71,7 @@ describe('unknown keys holding deeply nested JSON, sent by the admin', () => {
       ['POST', `/v2/users/${adminSid}/api-keys`, { name: 'n' }],
       ['PUT', `/v2/users/${adminSid}/api-keys/${keyId}`, { name: 'n' }],
       ['POST', `/irisservices/api/v1/public/users/${adminSid}/apiKeys`, { name: 'n' }],
+      ['PUT', `/irisservices/api/v1/public/users/${adminSid}/apiKeys/${keyId}`, { name: 'n' }],
       ['POST', '/v2/users/sessions', { username: 'admin', password: 'wrong-password' }],
       ['POST', '/v2/access-tokens', { username: 'admin', password: 'wrong-password' }],
     ];

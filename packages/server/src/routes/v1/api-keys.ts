@@ -5,16 +5,27 @@ import {
   type CreateApiKeyV1Params,
   CreateApiKeyV1ParamsSchema,
   ErrorSchema,
+  type UpdateApiKeyV1Params,
+  UpdateApiKeyV1ParamsSchema,
 } from 'cohesity-sdk/models';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { createApiKey, deleteApiKey, isExpired, keyOwnerFor, ownedKey } from '../../auth/api-keys.js';
+import {
+  createApiKey,
+  deleteApiKey,
+  isExpired,
+  keyOwnerFor,
+  ownedKey,
+  rotateApiKey,
+  updateApiKey,
+} from '../../auth/api-keys.js';
 import type { Services } from '../../services.js';
 import type { ApiKeyRecord, UserRecord } from '../../store/store.js';
 
 const Sid = Type.String({ minLength: 1, maxLength: 255 });
 const OwnerParams = Type.Object({ sid: Sid });
 const KeyParams = Type.Object({ sid: Sid, id: Type.String({ minLength: 1, maxLength: 64 }) });
+type KeyRequest<Extra = object> = FastifyRequest<{ Params: { sid: string; id: string } } & Extra>;
 const errors = { '4xx': ErrorSchema };
 
 const toApiKeyV1 = (key: ApiKeyRecord, owner: UserRecord, nowMs: number): ApiKeyV1 => ({
@@ -59,16 +70,50 @@ export async function apiKeyV1Routes(app: FastifyInstance, services: Services) {
     },
   );
 
+  routes.get(
+    '/public/users/:sid/apiKeys/:id',
+    { schema: { params: KeyParams, response: { 200: ApiKeyV1Schema, ...errors } } },
+    async function getApiKeyByIdV1(request: KeyRequest): Promise<ApiKeyV1> {
+      const { sid, id } = request.params;
+      const owner = await keyOwnerFor(services, request, sid, 'view');
+      return toApiKeyV1(await ownedKey(services, sid, id), owner, services.now());
+    },
+  );
+
+  routes.put(
+    '/public/users/:sid/apiKeys/:id',
+    { schema: { params: KeyParams, body: UpdateApiKeyV1ParamsSchema, response: { 200: ApiKeyV1Schema, ...errors } } },
+    async function updateApiKeyByIdV1(request: KeyRequest<{ Body: UpdateApiKeyV1Params }>): Promise<ApiKeyV1> {
+      const { sid, id } = request.params;
+      const owner = await keyOwnerFor(services, request, sid, 'modify');
+      const { name, isActive, expiringTimeMsecs } = request.body;
+      const key = await updateApiKey(services, request, await ownedKey(services, sid, id), {
+        name,
+        isActive,
+        expiryTimeMsecs: expiringTimeMsecs,
+      });
+      return toApiKeyV1(key, owner, services.now());
+    },
+  );
+
   routes.delete(
     '/public/users/:sid/apiKeys/:id',
     { schema: { params: KeyParams, response: errors } },
-    async function deleteApiKeyV1(
-      request: FastifyRequest<{ Params: { sid: string; id: string } }>,
-      reply: FastifyReply,
-    ) {
+    async function deleteApiKeyV1(request: KeyRequest, reply: FastifyReply) {
       await keyOwnerFor(services, request, request.params.sid, 'modify');
       await deleteApiKey(services, request, await ownedKey(services, request.params.sid, request.params.id));
       reply.code(204);
+    },
+  );
+
+  routes.post(
+    '/public/users/:sid/apiKeys/:id/rotate',
+    { schema: { params: KeyParams, response: { 200: ApiKeyV1Schema, ...errors } } },
+    async function rotateApiKeyV1(request: KeyRequest): Promise<ApiKeyV1> {
+      const { sid, id } = request.params;
+      const owner = await keyOwnerFor(services, request, sid, 'modify');
+      const { key, secret } = await rotateApiKey(services, request, await ownedKey(services, sid, id));
+      return { ...toApiKeyV1(key, owner, services.now()), key: secret };
     },
   );
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   type CreatedUserApiKey,
@@ -19,11 +18,17 @@ import {
 } from 'cohesity-sdk/models';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { audit } from '../../audit.js';
-import { createApiKey, deleteApiKey, isExpired, keyOwnerFor, ownedKey, toUserApiKey } from '../../auth/api-keys.js';
+import {
+  createApiKey,
+  deleteApiKey,
+  isExpired,
+  keyOwnerFor,
+  ownedKey,
+  rotateApiKey,
+  toUserApiKey,
+  updateApiKey,
+} from '../../auth/api-keys.js';
 import { requirePrivilege } from '../../auth/privileges.js';
-import { hashSecret } from '../../auth/secret-hash.js';
-import { notFound } from '../../errors.js';
 import type { Services } from '../../services.js';
 import type { ApiKeyRecord } from '../../store/store.js';
 
@@ -108,20 +113,7 @@ export async function apiKeyRoutes(app: FastifyInstance, services: Services) {
     async function updateUserApiKeyById(request: KeyRequest<{ Body: UpdateUserApiKeyParams }>): Promise<UserApiKey> {
       const { userSid, id } = request.params;
       await keyOwnerFor(services, request, userSid, 'modify');
-      await ownedKey(services, userSid, id);
-      const { name, isActive, expiryTimeMsecs } = request.body;
-      const key = await services.store.updateApiKey(id, {
-        ...(name !== undefined ? { name } : {}),
-        ...(isActive !== undefined ? { isActive } : {}),
-        ...(expiryTimeMsecs !== undefined ? { expiryTimeMsecs } : {}),
-      });
-      if (!key) throw notFound('API key');
-      await audit(services, request, {
-        action: 'apiKey.update',
-        outcome: 'success',
-        target: id,
-        details: { userSid, fields: Object.keys(request.body) },
-      });
+      const key = await updateApiKey(services, request, await ownedKey(services, userSid, id), request.body);
       return toUserApiKey(key, services.now());
     },
   );
@@ -142,12 +134,7 @@ export async function apiKeyRoutes(app: FastifyInstance, services: Services) {
     async function rotateUserApiKey(request: KeyRequest): Promise<CreatedUserApiKey> {
       const { userSid, id } = request.params;
       await keyOwnerFor(services, request, userSid, 'modify');
-      await ownedKey(services, userSid, id);
-      // One UPDATE replaces the hash: the old secret stops matching on every node at once.
-      const secret = randomUUID();
-      const key = await services.store.rotateApiKey(id, hashSecret(secret), services.now());
-      if (!key) throw notFound('API key');
-      await audit(services, request, { action: 'apiKey.rotate', outcome: 'success', target: id, details: { userSid } });
+      const { key, secret } = await rotateApiKey(services, request, await ownedKey(services, userSid, id));
       return { ...toUserApiKey(key, services.now()), apiKey: secret };
     },
   );
