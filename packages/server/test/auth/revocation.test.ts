@@ -22,6 +22,13 @@ afterAll(() => t.close());
 const ALIVE = { token: 200, session: 200, apiKey: 200 };
 const DEAD = { token: 401, session: 401, apiKey: 401 };
 
+/** A new user's credentials, used once, so the server holds them in memory when revoked. */
+async function usedCredentials(username: string): Promise<Credentials> {
+  const credentials = await createUserWithCredentials(t, adminToken, username);
+  expect(await credentialStatuses(t, credentials)).toEqual(ALIVE);
+  return credentials;
+}
+
 /** Asserts the victim's token, session and key answer 401 while the bystander's still work. */
 async function expectRevoked(victim: Credentials) {
   expect(await credentialStatuses(t, victim)).toEqual(DEAD);
@@ -37,13 +44,13 @@ describe('revocation', () => {
   });
 
   it('deleting a user ends their token, session and API key at once', async () => {
-    const victim = await createUserWithCredentials(t, adminToken, 'deleted');
+    const victim = await usedCredentials('deleted');
     expect((await t.send('DELETE', `/v2/users/${victim.user.sid}`, { headers: bearer(adminToken) })).status).toBe(204);
     await expectRevoked(victim);
   });
 
   it('locking a user ends their credentials, and unlocking does not bring them back', async () => {
-    const victim = await createUserWithCredentials(t, adminToken, 'locked');
+    const victim = await usedCredentials('locked');
     const lock = await t.send('PUT', `/v2/users/${victim.user.sid}`, {
       headers: bearer(adminToken),
       body: { locked: true },
@@ -62,7 +69,7 @@ describe('revocation', () => {
   });
 
   it('changing a password ends the existing credentials; the new password logs in', async () => {
-    const victim = await createUserWithCredentials(t, adminToken, 'repassword');
+    const victim = await usedCredentials('repassword');
     const response = await t.send('PUT', `/v2/users/${victim.user.sid}`, {
       headers: bearer(adminToken),
       body: { localUserParams: { password: 'Brand-New-Pass-3' } },
@@ -76,7 +83,7 @@ describe('revocation', () => {
   });
 
   it('changing roles ends the existing credentials; a new token carries the new privileges', async () => {
-    const victim = await createUserWithCredentials(t, adminToken, 'promoted');
+    const victim = await usedCredentials('promoted');
     const response = await t.send('PUT', `/v2/users/${victim.user.sid}`, {
       headers: bearer(adminToken),
       body: { roles: ['COHESITY_ADMIN'] },
@@ -99,7 +106,7 @@ describe('revocation', () => {
   });
 
   it('a revoked token answers exactly the contract 401', async () => {
-    const victim = await createUserWithCredentials(t, adminToken, 'exact');
+    const victim = await usedCredentials('exact');
     await t.send('PUT', `/v2/users/${victim.user.sid}`, { headers: bearer(adminToken), body: { locked: true } });
     const response = await t.send('GET', '/v2/clusters', { headers: bearer(victim.token) });
     expect(response.body).toEqual({ errorCode: 'KStatusUnauthorized', message: 'The access token is invalid.' });

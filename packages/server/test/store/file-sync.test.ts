@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { datasyncFile, FileSync } from '../../src/store/sqlite/file-sync.js';
+import { FileSync } from '../../src/store/sqlite/file-sync.js';
 
 /** A sync function whose calls finish only when the test says so. */
 function controlledSync() {
@@ -46,13 +46,12 @@ describe('FileSync', () => {
     expect(calls).toHaveLength(2);
   });
 
-  it('syncs a real file, and treats a missing one as nothing to do', async () => {
+  it('syncs a real file, and refuses a missing one rather than pass it for durable', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'cohesity-sync-'));
     try {
       await writeFile(join(dir, 'wal'), 'frames');
-      await expect(datasyncFile(join(dir, 'wal'))).resolves.toBeUndefined();
-      await expect(datasyncFile(join(dir, 'missing'))).resolves.toBeUndefined();
-      await expect(datasyncFile(dir)).rejects.toThrow(/EISDIR/);
+      await expect(new FileSync(join(dir, 'wal')).flush()).resolves.toBeUndefined();
+      await expect(new FileSync(join(dir, 'missing')).flush()).rejects.toThrow(/ENOENT/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

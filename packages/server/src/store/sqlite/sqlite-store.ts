@@ -1,4 +1,5 @@
 import { chmodSync } from 'node:fs';
+import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import {
   apiKeyColumns,
@@ -29,6 +30,7 @@ import {
   type Settings,
   type SigningKeyRecord,
   type Store,
+  StoreUnavailableError,
   type UserFilter,
   type UserPatch,
   type UserRecord,
@@ -58,6 +60,8 @@ export class SqliteStore implements Store {
   readonly #statements = new Map<string, Database.Statement>();
   /** Undefined for `:memory:`, which has nothing to make durable. */
   readonly #walSync: FileSync | undefined;
+  /** Set once a sync has failed (see `#durably`). */
+  #syncFailure: unknown;
 
   readonly #claim: { release(): void } | undefined;
 
@@ -72,17 +76,25 @@ export class SqliteStore implements Store {
    * is this store's alone until it is closed: DatabaseInUseError if another store has it.
    */
   static open(file: string): SqliteStore {
-    const claimed = file === ':memory:' ? undefined : claimDatabase(file);
+    const inMemory = file === ':memory:';
+    const path = inMemory ? file : resolve(file);
+    const claimed = inMemory ? undefined : claimDatabase(path);
+    let db: Database.Database | undefined;
     try {
-      const db = new Database(file);
-      if (file !== ':memory:') chmodSync(file, 0o600);
-      db.pragma('journal_mode = WAL');
+      db = new Database(path);
+      if (!inMemory) {
+        chmodSync(path, 0o600);
+        // Durability rests on syncing the WAL ourselves: anything but WAL must stop here.
+        const mode = db.pragma('journal_mode = WAL', { simple: true });
+        if (mode !== 'wal') throw new Error(`${path}: SQLite refused WAL mode (journal_mode is ${String(mode)})`);
+      }
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
       migrate(db);
-      return new SqliteStore(db, claimed, file === ':memory:' ? undefined : new FileSync(`${file}-wal`));
+      return new SqliteStore(db, claimed, inMemory ? undefined : new FileSync(`${path}-wal`));
     } catch (error) {
+      db?.close();
       claimed?.release();
       throw error;
     }
@@ -395,11 +407,28 @@ export class SqliteStore implements Store {
     );
   }
 
-  /** Runs `write` now (it commits at once) and resolves with its result once it is on disk. */
+  /**
+   * Runs `write` now (it commits at once) and resolves with its result once it is on disk.
+   * A failed sync may have dropped what earlier syncs were trusted with, and the commit is
+   * already visible: from then on every write is refused and `ping` says the database is
+   * down, until a restart (PostgreSQL stops on a failed fsync for the same reason).
+   */
   async #durably<T>(write: () => T): Promise<T> {
+    if (this.#syncFailure) throw this.#unwritable();
     const result = write();
-    await this.#walSync?.flush();
+    try {
+      await this.#walSync?.flush();
+    } catch (error) {
+      this.#syncFailure ??= error;
+      throw this.#unwritable();
+    }
     return result;
+  }
+
+  #unwritable(): StoreUnavailableError {
+    return new StoreUnavailableError('The database could not be written to disk; restart the server', {
+      cause: this.#syncFailure,
+    });
   }
 
   async listAudit(filter: AuditFilter): Promise<AuditRecord[]> {
@@ -423,7 +452,7 @@ export class SqliteStore implements Store {
   }
 
   async ping(): Promise<boolean> {
-    return this.#db.open;
+    return this.#db.open && this.#syncFailure === undefined;
   }
 
   async close(): Promise<void> {

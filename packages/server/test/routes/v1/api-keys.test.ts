@@ -125,6 +125,7 @@ describe('v1 /public/users/{sid}/apiKeys/{id} read, update and rotate', () => {
 
   it('updates name, isActive and expiringTimeMsecs (200); deactivating stops the key at once', async () => {
     const created = await createKey(ownerAuth, owner.sid, 'before');
+    expect(await works(created.key)).toBe(200);
     const expiringTimeMsecs = Date.now() + 3_600_000;
     const response = await t.send<ApiKeyV1>('PUT', keyPath(owner.sid, created.id), {
       headers: ownerAuth,
@@ -161,6 +162,7 @@ describe('v1 /public/users/{sid}/apiKeys/{id} read, update and rotate', () => {
 
   it('rotates (200): the new secret is in key and works, the old one answers 401 at once', async () => {
     const created = await createKey(ownerAuth, owner.sid, 'rotating');
+    expect(await works(created.key)).toBe(200);
     const response = await t.send<ApiKeyV1>('POST', `${keyPath(owner.sid, created.id)}/rotate`, {
       headers: ownerAuth,
     });
