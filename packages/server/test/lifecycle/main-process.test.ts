@@ -173,7 +173,7 @@ describe('node dist/main.js', () => {
     await exited;
     const lines = s.stdout().trim().split('\n');
     const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-    const requestLines = entries.filter((e) => e.req !== undefined || e.res !== undefined);
+    const requestLines = entries.filter((e) => e.msg === 'request completed');
     expect(requestLines.length).toBeGreaterThanOrEqual(3);
     for (const entry of requestLines) expect(entry.reqId).toEqual(expect.any(String));
     expect(new Set(requestLines.map((e) => e.reqId)).size).toBeGreaterThanOrEqual(3);
@@ -181,8 +181,10 @@ describe('node dist/main.js', () => {
     const clustersLines = requestLines.filter((e) => e.reqId === requestId);
     expect(clustersLines).toHaveLength(1);
     expect(clustersLines[0]).toMatchObject({
-      req: { method: 'GET', url: '/v2/clusters' },
-      res: { statusCode: 200 },
+      method: 'GET',
+      url: '/v2/clusters',
+      statusCode: 200,
+      remoteAddress: '127.0.0.1',
       responseTime: expect.any(Number),
     });
     expect(s.stdout()).not.toContain(SECRET);
