@@ -58,12 +58,12 @@ export class SqliteStore implements Store {
   readonly #db: Database.Database;
 
   readonly #statements = new Map<string, Database.Statement>();
+  /** This process's hold on the file; undefined for `:memory:`. */
+  readonly #claim: { release(): void } | undefined;
   /** Undefined for `:memory:`, which has nothing to make durable. */
   readonly #walSync: FileSync | undefined;
   /** Set once a sync has failed (see `#durably`). */
   #syncFailure: unknown;
-
-  readonly #claim: { release(): void } | undefined;
 
   private constructor(db: Database.Database, claim: { release(): void } | undefined, walSync: FileSync | undefined) {
     this.#db = db;
