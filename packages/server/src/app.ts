@@ -60,6 +60,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       : { http: NODE_SERVER_LIMITS }),
     logger: options.logger ?? false,
     genReqId: () => randomUUID(),
+    // request.ip (rate limits, audit, access log) is the socket's peer unless it is a
+    // proxy the operator named: anyone else could write X-Forwarded-For.
+    trustProxy: services.config.trustProxy ?? false,
     // One access-log line per request (written in onResponse below), not Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 
 /** One server setting: its flag, its environment variable and its default. */
@@ -83,6 +84,13 @@ export const serverOptions = [
     description: 'Serve plain HTTP (behind a TLS-terminating proxy)',
   },
   {
+    flag: 'trust-proxy',
+    env: 'COHESITY_TRUST_PROXY',
+    type: 'string',
+    description:
+      'Proxies whose X-Forwarded-For names the client (comma-separated IPs, CIDRs, or loopback, linklocal, uniquelocal)',
+  },
+  {
     flag: 'cluster-name',
     env: 'COHESITY_CLUSTER_NAME',
     type: 'string',
@@ -120,12 +128,28 @@ export interface ServerConfig {
   apiRateLimit: number;
   tls: { certFile: string; keyFile: string } | undefined;
   http: boolean;
+  /** Proxies whose X-Forwarded-For is believed; none unless set. */
+  trustProxy: string[] | undefined;
   clusterName: string;
   swVersion: string;
   logLevel: string;
 }
 
 const LOG_LEVELS: readonly string[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** What Fastify's `trustProxy` (proxy-addr) accepts by name: loopback, link-local, private ranges. */
+const PROXY_RANGE_NAMES: readonly string[] = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An IP address, an IP/prefix CIDR, or one of the named ranges. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
 
 /** A setting that cannot be used; `main` prints it and exits with status 2. */
 export class ConfigError extends Error {
@@ -190,6 +214,16 @@ export function resolveConfig(flags: RawValues, env: NodeJS.ProcessEnv): ServerC
   const logLevel = read('log-level') ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`);
 
+  const trustProxy = read('trust-proxy')
+    ?.split(',')
+    .map((entry) => entry.trim());
+  const badProxy = trustProxy?.find((entry) => !isProxyAddress(entry));
+  if (badProxy !== undefined) {
+    throw new ConfigError(
+      `--trust-proxy takes IP addresses, CIDRs, loopback, linklocal or uniquelocal, not '${badProxy}'`,
+    );
+  }
+
   const adminPassword = read('admin-password') ?? 'admin';
   if (Buffer.byteLength(adminPassword) > 1024) throw new ConfigError('--admin-password is longer than 1024 bytes');
 
@@ -205,6 +239,7 @@ export function resolveConfig(flags: RawValues, env: NodeJS.ProcessEnv): ServerC
     apiRateLimit: perMinute('api-rate-limit'),
     tls: certFile !== undefined && keyFile !== undefined ? { certFile, keyFile } : undefined,
     http: isOn('http'),
+    trustProxy,
     clusterName: read('cluster-name') ?? 'cohesity-dev',
     swVersion: read('sw-version') ?? '',
     logLevel,

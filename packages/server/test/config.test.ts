@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       tokenTtlSeconds: undefined,
       tls: undefined,
       http: false,
+      trustProxy: undefined,
       clusterName: 'cohesity-dev',
       swVersion: '7.1.2_u3_release-20241231_bb47fe77',
       logLevel: 'info',

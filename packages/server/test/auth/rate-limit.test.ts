@@ -77,6 +77,58 @@ describe('per-client-IP rate limits', () => {
   });
 });
 
+describe('clients behind a proxy', () => {
+  const loginFrom = (server: TestServer, forwardedFor: string) =>
+    server.send('POST', '/v2/access-tokens', {
+      headers: { 'x-forwarded-for': forwardedFor },
+      body: { username: 'admin', password: 'admin' },
+    });
+
+  it('count on their own budgets, and are audited by their address, when the proxy is trusted', async () => {
+    const behindProxy = await startTestServer({ loginRateLimit: 2, trustProxy: ['127.0.0.1'] });
+    try {
+      expect((await loginFrom(behindProxy, '203.0.113.1')).status).toBe(201);
+      expect((await loginFrom(behindProxy, '203.0.113.1')).status).toBe(201);
+      expect((await loginFrom(behindProxy, '203.0.113.1')).status).toBe(429);
+      expect((await loginFrom(behindProxy, '203.0.113.2')).status).toBe(201);
+      const [latest] = await behindProxy.server.store.listAudit({ limit: 1, action: 'login' });
+      expect(latest?.ip).toBe('203.0.113.2');
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
+  it('cannot escape the limit or forge their address with X-Forwarded-For when no proxy is trusted', async () => {
+    const direct = await startTestServer({ loginRateLimit: 2 });
+    try {
+      expect((await loginFrom(direct, '203.0.113.1')).status).toBe(201);
+      expect((await loginFrom(direct, '203.0.113.2')).status).toBe(201);
+      expect((await loginFrom(direct, '203.0.113.3')).status).toBe(429);
+      const [latest] = await direct.server.store.listAudit({ limit: 1, action: 'login' });
+      expect(latest?.ip).toBe('127.0.0.1');
+    } finally {
+      await direct.close();
+    }
+  });
+});
+
+describe('trust-proxy setting', () => {
+  it('takes addresses, CIDRs and the named ranges, comma-separated', () => {
+    expect(resolveConfig({ 'trust-proxy': '10.0.0.0/8, ::1,loopback' }, {}).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '::1',
+      'loopback',
+    ]);
+    expect(resolveConfig({}, { COHESITY_TRUST_PROXY: '192.0.2.7' }).trustProxy).toEqual(['192.0.2.7']);
+  });
+
+  it('refuses anything else, trusting everyone included', () => {
+    for (const bad of ['10.0.0.0/33', 'true', '*', '10.0.0.1/8/1', 'proxy.internal', '10.0.0.1,']) {
+      expect(() => resolveConfig({ 'trust-proxy': bad }, {})).toThrow(/--trust-proxy/);
+    }
+  });
+});
+
 describe('rate-limit settings', () => {
   it('default to 600 logins and 60000 requests per minute', () => {
     expect(resolveConfig({}, {})).toMatchObject({ loginRateLimit: 600, apiRateLimit: 60000 });
