@@ -4,7 +4,6 @@ import {
   ApiKeyV1Schema,
   type CreateApiKeyV1Params,
   CreateApiKeyV1ParamsSchema,
-  ErrorSchema,
   type UpdateApiKeyV1Params,
   UpdateApiKeyV1ParamsSchema,
 } from 'cohesity-sdk/models';
@@ -21,12 +20,11 @@ import {
 } from '../../auth/api-keys.js';
 import type { Services } from '../../services.js';
 import type { ApiKeyRecord, UserRecord } from '../../store/store.js';
+import { ApiKeyIdParam, errorResponses as errors, SidParam } from '../route-schemas.js';
 
-const Sid = Type.String({ minLength: 1, maxLength: 255 });
-const OwnerParams = Type.Object({ sid: Sid });
-const KeyParams = Type.Object({ sid: Sid, id: Type.String({ minLength: 1, maxLength: 64 }) });
+const OwnerParams = Type.Object({ sid: SidParam });
+const KeyParams = Type.Object({ sid: SidParam, id: ApiKeyIdParam });
 type KeyRequest<Extra = object> = FastifyRequest<{ Params: { sid: string; id: string } } & Extra>;
-const errors = { '4xx': ErrorSchema };
 
 const toApiKeyV1 = (key: ApiKeyRecord, owner: UserRecord, nowMs: number): ApiKeyV1 => ({
   id: key.id,

@@ -1,9 +1,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ErrorSchema, GetUsersV1QuerySchema, UsersV1Schema, type UserV1 } from 'cohesity-sdk/models';
+import { GetUsersV1QuerySchema, UsersV1Schema, type UserV1 } from 'cohesity-sdk/models';
 import type { FastifyInstance } from 'fastify';
 import { requirePrivilege } from '../../auth/privileges.js';
 import type { Services } from '../../services.js';
 import type { UserRecord } from '../../store/store.js';
+import { errorResponses } from '../route-schemas.js';
 
 /** A stored user as v1 shows them; never a password. */
 export function toUserV1(user: UserRecord): UserV1 {
@@ -26,7 +27,7 @@ export async function userV1Routes(app: FastifyInstance, services: Services) {
     '/public/users',
     {
       preHandler: requirePrivilege('PRINCIPAL_VIEW'),
-      schema: { querystring: GetUsersV1QuerySchema, response: { 200: UsersV1Schema, '4xx': ErrorSchema } },
+      schema: { querystring: GetUsersV1QuerySchema, response: { 200: UsersV1Schema, ...errorResponses } },
     },
     async function getUsersV1(request): Promise<UserV1[]> {
       const { domain, usernames, sids } = request.query;

@@ -3,19 +3,19 @@ import {
   AccessTokenResponseSchema,
   type CreateAccessTokenRequestParams,
   CreateAccessTokenRequestParamsSchema,
-  ErrorSchema,
 } from 'cohesity-sdk/models';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { issueAccessToken } from '../../auth/issue-access-token.js';
 import { loginWithPassword } from '../../auth/login.js';
 import type { Services } from '../../services.js';
+import { errorResponses } from '../route-schemas.js';
 
 /** `POST …/access-tokens` (v2) and `…/public/accessTokens` (v1) take and answer the same. */
 export const createAccessTokenRoute = {
   config: { public: true, login: true },
   schema: {
     body: CreateAccessTokenRequestParamsSchema,
-    response: { 201: AccessTokenResponseSchema, '4xx': ErrorSchema },
+    response: { 201: AccessTokenResponseSchema, ...errorResponses },
   },
 } satisfies RouteShorthandOptions;
 

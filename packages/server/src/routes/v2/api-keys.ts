@@ -4,7 +4,6 @@ import {
   CreatedUserApiKeySchema,
   type CreateUserApiKeyParams,
   CreateUserApiKeyParamsSchema,
-  ErrorSchema,
   type GetAllApiKeysQuery,
   GetAllApiKeysQuerySchema,
   type GetUserApiKeysQuery,
@@ -31,12 +30,11 @@ import {
 import { requirePrivilege } from '../../auth/privileges.js';
 import type { Services } from '../../services.js';
 import type { ApiKeyRecord } from '../../store/store.js';
+import { ApiKeyIdParam, errorResponses as errors, SidParam } from '../route-schemas.js';
 
-const Sid = Type.String({ minLength: 1, maxLength: 255 });
-const OwnerParams = Type.Object({ userSid: Sid });
-const KeyParams = Type.Object({ userSid: Sid, id: Type.String({ minLength: 1, maxLength: 64 }) });
+const OwnerParams = Type.Object({ userSid: SidParam });
+const KeyParams = Type.Object({ userSid: SidParam, id: ApiKeyIdParam });
 type KeyRequest<Extra = object> = FastifyRequest<{ Params: { userSid: string; id: string } } & Extra>;
-const errors = { '4xx': ErrorSchema };
 
 /** Keys listed after the filters the store does not know (`isExpired` depends on now). */
 function listed(keys: readonly ApiKeyRecord[], nowMs: number, expired: boolean | undefined): UserApiKey[] {

@@ -1,14 +1,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import {
-  type AuditLogs,
-  AuditLogsSchema,
-  ErrorSchema,
-  type GetAuditLogsQuery,
-  GetAuditLogsQuerySchema,
-} from 'cohesity-sdk/models';
+import { type AuditLogs, AuditLogsSchema, type GetAuditLogsQuery, GetAuditLogsQuerySchema } from 'cohesity-sdk/models';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requirePrivilege } from '../../auth/privileges.js';
 import type { Services } from '../../services.js';
+import { errorResponses } from '../route-schemas.js';
 
 const DEFAULT_LIMIT = 100;
 
@@ -18,7 +13,7 @@ export async function auditLogRoutes(app: FastifyInstance, services: Services) {
     '/audit-logs',
     {
       preHandler: requirePrivilege('CLUSTER_AUDIT'),
-      schema: { querystring: GetAuditLogsQuerySchema, response: { 200: AuditLogsSchema, '4xx': ErrorSchema } },
+      schema: { querystring: GetAuditLogsQuerySchema, response: { 200: AuditLogsSchema, ...errorResponses } },
     },
     async function getAuditLogs(request: FastifyRequest<{ Querystring: GetAuditLogsQuery }>): Promise<AuditLogs> {
       const { limit, action, actorSid, sinceMsecs } = request.query;

@@ -1,6 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
-  ErrorSchema,
   type SecurityConfig,
   SecurityConfigSchema,
   type UpdateSecurityConfig,
@@ -10,6 +9,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { audit } from '../../audit.js';
 import { requirePrivilege } from '../../auth/privileges.js';
 import type { Services } from '../../services.js';
+import { errorResponses } from '../route-schemas.js';
 
 /** `current` with the values `update` gives for `current`'s own keys; any other key is ignored. */
 function overlay<T extends object>(current: T, update: Partial<T> | undefined): T {
@@ -34,7 +34,7 @@ function mergeSecurityConfig(current: SecurityConfig, update: UpdateSecurityConf
 /** `GET|PUT /v2/security-config`; read on every use, so a change reaches every node at once. */
 export async function securityConfigRoutes(app: FastifyInstance, services: Services) {
   const routes = app.withTypeProvider<TypeBoxTypeProvider>();
-  const response = { 200: SecurityConfigSchema, '4xx': ErrorSchema };
+  const response = { 200: SecurityConfigSchema, ...errorResponses };
 
   routes.get(
     '/security-config',

@@ -3,7 +3,6 @@ import {
   type CreateSessionRequestParams,
   CreateSessionRequestParamsSchema,
   DeleteSessionsQuerySchema,
-  ErrorSchema,
   GetSessionsQuerySchema,
   type Session,
   SessionSchema,
@@ -18,8 +17,7 @@ import { sessionCutoffs } from '../../auth/session-expiry.js';
 import { createSession } from '../../auth/sessions.js';
 import { missingPrivilege } from '../../errors.js';
 import type { Services } from '../../services.js';
-
-const errors = { '4xx': ErrorSchema };
+import { errorResponses as errors } from '../route-schemas.js';
 
 /** Contract §6: sessions authenticated by the `session-id` header. */
 export async function sessionRoutes(app: FastifyInstance, services: Services) {

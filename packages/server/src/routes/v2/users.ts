@@ -2,7 +2,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   type CreateUsersRequest,
   CreateUsersRequestSchema,
-  ErrorSchema,
   type GetUsersQuery,
   GetUsersQuerySchema,
   type UpdateUserParams,
@@ -24,10 +23,10 @@ import { toUserParams } from '../../auth/user-params.js';
 import { conflict, notFound } from '../../errors.js';
 import type { Services } from '../../services.js';
 import { DuplicateUserError, type NewUser, type UserPatch } from '../../store/store.js';
+import { errorResponses as errors, SidParam } from '../route-schemas.js';
 
-const SidParams = Type.Object({ sid: Type.String({ minLength: 1, maxLength: 255 }) });
+const SidParams = Type.Object({ sid: SidParam });
 type SidRequest = FastifyRequest<{ Params: { sid: string } }>;
-const errors = { '4xx': ErrorSchema };
 
 /** `/v2/users`: create, list, read, change and delete local users (contract §7). */
 export async function userRoutes(app: FastifyInstance, services: Services) {
