@@ -105,6 +105,19 @@ export const serverOptions = [
     description: 'Software version the cluster reports',
   },
   {
+    flag: 'empty-cluster',
+    env: 'COHESITY_EMPTY_CLUSTER',
+    type: 'boolean',
+    description: 'Start without the demo cluster (nodes, sources, protection groups…) on first start',
+  },
+  {
+    flag: 'run-seconds',
+    env: 'COHESITY_RUN_SECONDS',
+    type: 'string',
+    default: '3',
+    description: 'How long a protection run or recovery started through the API runs before it succeeds',
+  },
+  {
     flag: 'log-level',
     env: 'COHESITY_LOG_LEVEL',
     type: 'string',
@@ -132,6 +145,10 @@ export interface ServerConfig {
   trustProxy: string[] | undefined;
   clusterName: string;
   swVersion: string;
+  /** No demo cluster on first start. */
+  emptyCluster: boolean;
+  /** How long a started protection run or recovery stays running. */
+  runSeconds: number;
   logLevel: string;
 }
 
@@ -224,6 +241,11 @@ export function resolveConfig(flags: RawValues, env: NodeJS.ProcessEnv): ServerC
     );
   }
 
+  const runSeconds = Number(read('run-seconds'));
+  if (!(Number.isFinite(runSeconds) && runSeconds >= 0 && runSeconds <= 3600)) {
+    throw new ConfigError(`--run-seconds must be a number of seconds from 0 to 3600, not '${read('run-seconds')}'`);
+  }
+
   const adminPassword = read('admin-password') ?? 'admin';
   if (Buffer.byteLength(adminPassword) > 1024) throw new ConfigError('--admin-password is longer than 1024 bytes');
 
@@ -242,6 +264,8 @@ export function resolveConfig(flags: RawValues, env: NodeJS.ProcessEnv): ServerC
     trustProxy,
     clusterName: read('cluster-name') ?? 'cohesity-dev',
     swVersion: read('sw-version') ?? '',
+    emptyCluster: isOn('empty-cluster'),
+    runSeconds,
     logLevel,
   };
 }
