@@ -4,6 +4,7 @@ import { buildApp, REDACTED_PATHS } from './app.js';
 import { PasswordHasher, type PasswordHasherOptions } from './auth/passwords.js';
 import { TokenService } from './auth/tokens.js';
 import { bootstrap, DEFAULT_SECURITY_CONFIG } from './bootstrap.js';
+import type { ClusterApiContext } from './cluster-api/cluster-api-context.js';
 import { createClusterApi, openResourceStore } from './cluster-api/create-cluster-api.js';
 import { seedDemoCluster } from './cluster-api/demo/seed-demo-cluster.js';
 import type { ServerConfig } from './config.js';
@@ -16,6 +17,8 @@ import type { DatabaseRetry } from './store/wait-for-database.js';
 export interface RunningServer {
   readonly app: FastifyInstance;
   readonly store: Store;
+  /** The stand-in cluster's API (its documents, validators and records). */
+  readonly clusterApi: ClusterApiContext;
   /** e.g. `https://127.0.0.1:8443` (the real port when 0 was asked for). */
   readonly url: string;
   /** SHA-256 fingerprint of the certificate; undefined over plain HTTP. */
@@ -43,7 +46,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     const hasher = await PasswordHasher.create(options.hasher);
     const cluster = await bootstrap(store, hasher, config.adminPassword, Date.now());
     const tokens = await TokenService.open(store);
-    const clusterApi = createClusterApi({ resources, cluster, runMsecs: config.runSeconds * 1000, now: () => Date.now() });
+    const clusterApi = createClusterApi({
+      resources,
+      cluster,
+      runMsecs: config.runSeconds * 1000,
+      now: () => Date.now(),
+    });
     if (!config.emptyCluster) await seedDemoCluster(clusterApi, config);
     const services: Services = {
       config,
@@ -68,6 +76,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     return {
       app,
       store,
+      clusterApi,
       url: `${tls ? 'https' : 'http'}://${host}:${port}`,
       fingerprint256: tls?.fingerprint256,
       selfSigned: tls?.selfSigned ?? false,

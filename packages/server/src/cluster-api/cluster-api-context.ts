@@ -14,6 +14,8 @@ export interface ClusterApiContext {
   readonly classified: ReadonlyMap<Operation, ClassifiedOperation>;
   /** How long a started protection run or recovery runs before it succeeds. */
   readonly runMsecs: number;
+  /** `${version} ${operationId}` of every operation the generic routes answer (filled at registration). */
+  readonly genericOperations: Set<string>;
   now(): number;
 }
 

@@ -42,21 +42,26 @@ export function classifyOperations(operations: readonly Operation[]): Map<Operat
     const siblings = byPath.get(parent) ?? [];
     const shared = sharedCollectionAt(op.version, match[1]);
     if (!shared && !siblings.some((s) => s.method === 'POST')) continue;
-    if (collections.has(parent) && op.method !== 'GET') continue;
     const param = op.parameters.find((p) => p.in === 'path' && p.name === match[2]);
-    collections.set(parent, {
-      version: op.version,
-      path: match[1],
-      shared,
-      itemParam: match[2],
-      idType: param?.schema?.type === 'integer' ? 'integer' : 'string',
-    });
+    const known = collections.get(parent);
+    // Where the item operations disagree on the id's type, integers (digits pass as strings too).
+    const idType =
+      shared?.idTypes[op.version] ??
+      (param?.schema?.type === 'integer' || known?.idType === 'integer' ? 'integer' : 'string');
+    const itemParam = known !== undefined && op.method !== 'GET' ? known.itemParam : match[2];
+    collections.set(parent, { version: op.version, path: match[1], shared, itemParam, idType });
   }
   for (const op of operations) {
     const shared = sharedCollectionAt(op.version, op.path);
     const key = `${op.version} ${op.path}`;
     if (shared && !collections.has(key)) {
-      collections.set(key, { version: op.version, path: op.path, shared, itemParam: 'id', idType: 'integer' });
+      collections.set(key, {
+        version: op.version,
+        path: op.path,
+        shared,
+        itemParam: 'id',
+        idType: shared.idTypes[op.version],
+      });
     }
   }
 

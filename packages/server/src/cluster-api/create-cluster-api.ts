@@ -32,5 +32,6 @@ export function createClusterApi(options: {
       plain: new SchemaValidators(spec, {}),
     },
     classified: classifyOperations(spec.operations),
+    genericOperations: new Set(),
   };
 }

@@ -1,13 +1,14 @@
 import { notFound } from '../errors.js';
+import { progressOf } from './behaviours/recoveries.js';
 import type { Answer, ClusterApiContext } from './cluster-api-context.js';
 import type { Collection } from './collections.js';
-import { formatId, parseId } from './record-ids.js';
 import { matchesFilters } from './record-filters.js';
+import { formatId, parseId } from './record-ids.js';
+import type { ValidRequest } from './request-validation.js';
 import { isObject, shapeResponse } from './response-shape.js';
 import { renameFields } from './shared-records.js';
 import { type Operation, resolveRef, type Schema } from './spec.js';
 import type { ResourceRecord } from './store/resource-store.js';
-import type { ValidRequest } from './request-validation.js';
 
 /** Where a collection's records are kept: shared ones under one key, nested ones per parent. */
 function storageKey(collection: Collection, params: Readonly<Record<string, unknown>>): string {
@@ -18,8 +19,9 @@ function storageKey(collection: Collection, params: Readonly<Record<string, unkn
 /** The record as `collection` shows it: its id set, in its version's field names. */
 function viewOf(ctx: ClusterApiContext, collection: Collection, record: ResourceRecord): Record<string, unknown> {
   const id = formatId(ctx.cluster, collection, Number(record.id));
-  const view: Record<string, unknown> = { ...record.document, id };
+  const view: Record<string, unknown> = { ...progressOf(record.document, ctx.now() * 1000), id };
   if (collection.itemParam !== 'id' && collection.itemParam !== 'name') view[collection.itemParam] = id;
+  if (collection.version === 'v1' && collection.shared?.v1IdField) view[collection.shared.v1IdField] = id;
   return renameFields(collection.shared, collection.version, view, 'toView');
 }
 
@@ -41,7 +43,9 @@ async function findRecord(
   const found =
     byId ??
     (n === undefined
-      ? (await ctx.resources.list(key)).find((r) => r.document.name === wanted || r.document[collection.itemParam] === wanted)
+      ? (await ctx.resources.list(key)).find(
+          (r) => r.document.name === wanted || r.document[collection.itemParam] === wanted,
+        )
       : undefined);
   if (!found) throw notFound(`${collection.path.split('/').pop()} ${String(wanted)}`);
   return found;
@@ -54,7 +58,9 @@ function listProperty(ctx: ClusterApiContext, operation: Operation, schema: Sche
     const inner = resolveRef(ctx.spec, operation.version, property);
     return inner.type === 'array' || (Array.isArray(inner.type) && inner.type.includes('array'));
   });
-  return arrays.find(([, property]) => resolveRef(ctx.spec, operation.version, property).items?.$ref)?.[0] ?? arrays[0]?.[0];
+  return (
+    arrays.find(([, property]) => resolveRef(ctx.spec, operation.version, property).items?.$ref)?.[0] ?? arrays[0]?.[0]
+  );
 }
 
 /** The list answer: an array (v1) or an object with the records in one property (v2). */
@@ -86,7 +92,9 @@ export async function answerGenerically(
   const { kind, collection } = ctx.classified.get(operation) ?? { kind: 'static', collection: undefined };
   if (collection === undefined || kind === 'static') return shape(ctx, operation, {});
   const { params } = request;
-  const body = isObject(request.body) ? renameFields(collection.shared, collection.version, request.body, 'toStored') : {};
+  const body = isObject(request.body)
+    ? renameFields(collection.shared, collection.version, request.body, 'toStored')
+    : {};
   const key = storageKey(collection, params);
   switch (kind) {
     case 'create': {

@@ -24,14 +24,38 @@ const PRIVILEGES_BY_TAG: ReadonlyArray<readonly [PrivilegePair, readonly string[
       'Search',
     ],
   ],
-  [['PROTECTION_POLICY_VIEW', 'PROTECTION_POLICY_MODIFY'], ['Policy', 'ProtectionPolicies']],
-  [['PROTECTION_VIEW', 'PROTECTION_SOURCE_MODIFY'], ['Source', 'Registration', 'ProtectionSources']],
-  [['RESTORE_VIEW', 'RESTORE_MODIFY'], ['Recovery', 'CloudRetrieveTask', 'RestoreTasks', 'RemoteRestore']],
-  [['STORAGE_VIEW', 'STORAGE_MODIFY'], ['View', 'Views', 'SMBFileOpens', 'AntivirusService', 'AntivirusServiceGroup']],
-  [['STORAGE_DOMAIN_VIEW', 'STORAGE_DOMAIN_MODIFY'], ['StorageDomain', 'ViewBoxes']],
-  [['ALERT_VIEW', 'ALERT_MODIFY'], ['Alert', 'Alerts', 'Notifications']],
-  [['CLUSTER_REMOTE_VIEW', 'CLUSTER_REMOTE_MODIFY'], ['RemoteClusters', 'RemoteCluster']],
-  [['CLUSTER_EXTERNAL_TARGET_VIEW', 'CLUSTER_EXTERNAL_TARGET_MODIFY'], ['ExternalTarget', 'RemoteStorage', 'Vaults']],
+  [
+    ['PROTECTION_POLICY_VIEW', 'PROTECTION_POLICY_MODIFY'],
+    ['Policy', 'ProtectionPolicies'],
+  ],
+  [
+    ['PROTECTION_VIEW', 'PROTECTION_SOURCE_MODIFY'],
+    ['Source', 'Registration', 'ProtectionSources'],
+  ],
+  [
+    ['RESTORE_VIEW', 'RESTORE_MODIFY'],
+    ['Recovery', 'CloudRetrieveTask', 'RestoreTasks', 'RemoteRestore'],
+  ],
+  [
+    ['STORAGE_VIEW', 'STORAGE_MODIFY'],
+    ['View', 'Views', 'SMBFileOpens', 'AntivirusService', 'AntivirusServiceGroup'],
+  ],
+  [
+    ['STORAGE_DOMAIN_VIEW', 'STORAGE_DOMAIN_MODIFY'],
+    ['StorageDomain', 'ViewBoxes'],
+  ],
+  [
+    ['ALERT_VIEW', 'ALERT_MODIFY'],
+    ['Alert', 'Alerts', 'Notifications'],
+  ],
+  [
+    ['CLUSTER_REMOTE_VIEW', 'CLUSTER_REMOTE_MODIFY'],
+    ['RemoteClusters', 'RemoteCluster'],
+  ],
+  [
+    ['CLUSTER_EXTERNAL_TARGET_VIEW', 'CLUSTER_EXTERNAL_TARGET_MODIFY'],
+    ['ExternalTarget', 'RemoteStorage', 'Vaults'],
+  ],
   [
     ['PRINCIPAL_VIEW', 'PRINCIPAL_MODIFY'],
     ['User', 'Role', 'Privilege', 'Principals', 'Groups', 'Roles', 'Privileges', 'Preferences', 'MFA'],
@@ -40,16 +64,34 @@ const PRIVILEGES_BY_TAG: ReadonlyArray<readonly [PrivilegePair, readonly string[
     ['AD_LDAP_VIEW', 'AD_LDAP_MODIFY'],
     ['ActiveDirectory', 'LDAP', 'KerberosProvider', 'IdentityProvider', 'Keystone', 'LdapProvider', 'Idps'],
   ],
-  [['ORGANIZATION_VIEW', 'ORGANIZATION_MODIFY'], ['Tenant', 'Tenants']],
+  [
+    ['ORGANIZATION_VIEW', 'ORGANIZATION_MODIFY'],
+    ['Tenant', 'Tenants'],
+  ],
   [['VLAN_VIEW', 'VLAN_MODIFY'], ['Vlan']],
   [['SCHEDULER_VIEW', 'SCHEDULER_MODIFY'], ['Scheduler']],
   [['ANALYTICS_VIEW', 'ANALYTICS_MODIFY'], ['Analytics']],
-  [['REPORTS_VIEW', 'CLUSTER_MODIFY'], ['Reports', 'CustomReporting', 'Dashboard', 'Stats', 'Statistics', 'Monitoring']],
-  [['CLUSTER_VIEW', 'APPS_MANAGEMENT'], ['App', 'AppInstance']],
-  [['CLUSTER_VIEW', 'CLUSTER_UPGRADE'], ['BaseosPatchManagement', 'PatchManagement', 'Packages']],
+  [
+    ['REPORTS_VIEW', 'CLUSTER_MODIFY'],
+    ['Reports', 'CustomReporting', 'Dashboard', 'Stats', 'Statistics', 'Monitoring'],
+  ],
+  [
+    ['CLUSTER_VIEW', 'APPS_MANAGEMENT'],
+    ['App', 'AppInstance'],
+  ],
+  [
+    ['CLUSTER_VIEW', 'CLUSTER_UPGRADE'],
+    ['BaseosPatchManagement', 'PatchManagement', 'Packages'],
+  ],
   [['CLUSTER_VIEW', 'CLUSTER_SUPPORT'], ['Support']],
-  [['CLUSTER_VIEW', 'DATA_SECURITY'], ['KeyManagementSystem', 'KmsConfiguration', 'GetKMSStatusResponse']],
-  [['CLUSTER_VIEW', 'TAGS_MANAGE'], ['Tag', 'Tags']],
+  [
+    ['CLUSTER_VIEW', 'DATA_SECURITY'],
+    ['KeyManagementSystem', 'KmsConfiguration', 'GetKMSStatusResponse'],
+  ],
+  [
+    ['CLUSTER_VIEW', 'TAGS_MANAGE'],
+    ['Tag', 'Tags'],
+  ],
   // Everything else is the cluster's own configuration.
   [
     ['CLUSTER_VIEW', 'CLUSTER_MODIFY'],

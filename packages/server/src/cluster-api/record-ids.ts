@@ -3,10 +3,9 @@ import type { Collection } from './collections.js';
 
 const TRIPLET = /^(\d+):(\d+):(\d+)$/;
 
-/** A record's id as `collection`'s version shows it (`clusterId:incarnationId:n` in v2). */
-export function formatId(cluster: ClusterIdentity, collection: Collection, n: number): number | string {
-  if (collection.idType === 'integer') return n;
-  return collection.version === 'v2' ? `${cluster.id}:${cluster.incarnationId}:${n}` : String(n);
+/** A record's id as its collection shows it: `n`, or `clusterId:incarnationId:n` where ids are strings. */
+export function formatId(cluster: ClusterIdentity, collection: Pick<Collection, 'idType'>, n: number): number | string {
+  return collection.idType === 'integer' ? n : `${cluster.id}:${cluster.incarnationId}:${n}`;
 }
 
 /** The record number an id names, or undefined when it is no number of this cluster. */

@@ -41,6 +41,7 @@ function routeFor(ctx: ClusterApiContext, operation: Operation) {
 export async function registerClusterApi(app: FastifyInstance, ctx: ClusterApiContext): Promise<void> {
   const skip = handWrittenOperations(app, ctx.spec.operations);
   const operations = ctx.spec.operations.filter((op) => !skip.has(op));
+  for (const op of operations) ctx.genericOperations.add(`${op.version} ${op.operationId}`);
   for (const operation of operations.filter((op) => !op.body?.multipart)) app.route(routeFor(ctx, operation));
   // File uploads: the body is kept as bytes (every other body is JSON, whatever its type).
   await app.register(async function multipartOperations(child) {

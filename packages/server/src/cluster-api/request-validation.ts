@@ -71,9 +71,11 @@ export function validateRequest(
     }
   }
   const params = normalise(operation, { ...(request.query as Raw), ...(request.params as Raw) });
-  const paramError = validators.text.check(operation.version, `${operation.operationId}#params`, parameterSchema(operation))(
-    params,
-  );
+  const paramError = validators.text.check(
+    operation.version,
+    `${operation.operationId}#params`,
+    parameterSchema(operation),
+  )(params);
   if (paramError) {
     const name = paramError.instancePath.split('/')[1] ?? String(paramError.params.missingProperty ?? '');
     const where = operation.parameters.find((p) => p.name === name)?.in === 'path' ? 'params' : 'querystring';

@@ -28,7 +28,9 @@ export function shapeResponse(
   for (let repair = 0; repair < MAX_REPAIRS; repair++) {
     const error = check(shaped);
     if (error === undefined) return shaped;
-    const key = decodeURIComponent(error.instancePath.split('/')[1] ?? '').replaceAll('~1', '/').replaceAll('~0', '~');
+    const key = decodeURIComponent(error.instancePath.split('/')[1] ?? '')
+      .replaceAll('~1', '/')
+      .replaceAll('~0', '~');
     if (key === '' || !(key in shaped)) return base;
     if (key in base && shaped[key] !== base[key]) shaped[key] = base[key];
     else delete shaped[key];

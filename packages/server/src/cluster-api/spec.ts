@@ -132,10 +132,42 @@ export interface ClusterApiSpec {
 
 let loaded: ClusterApiSpec | undefined;
 
+/**
+ * Operations real clients call that the v2 document lacks (its SDK has no method for
+ * them). `GET /v2/alerts` is the one a popular client calls right after login.
+ */
+const V2_ADDITIONS: OpenApiDocument['paths'] = {
+  '/alerts': {
+    get: {
+      operationId: 'getAlerts',
+      tags: ['Alert'],
+      parameters: [
+        { name: 'alertIds', in: 'query', schema: { type: 'array', items: { type: 'string' } } },
+        { name: 'maxAlerts', in: 'query', schema: { type: 'integer' } },
+        { name: 'alertStates', in: 'query', schema: { type: 'array', items: { type: 'string' } } },
+        { name: 'severities', in: 'query', schema: { type: 'array', items: { type: 'string' } } },
+      ],
+      responses: {
+        '200': {
+          content: {
+            'application/json': {
+              schema: { type: 'object', properties: { alerts: { type: 'array', items: { type: 'object' } } } },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
 export function loadClusterApiSpec(): ClusterApiSpec {
   if (loaded) return loaded;
   const documents = { v1: readDocument('v1'), v2: readDocument('v2') };
-  loaded = { documents, operations: [...operationsOf('v2', documents.v2), ...operationsOf('v1', documents.v1)] };
+  const additions = operationsOf('v2', { paths: V2_ADDITIONS, components: { schemas: {} } });
+  loaded = {
+    documents,
+    operations: [...operationsOf('v2', documents.v2), ...additions, ...operationsOf('v1', documents.v1)],
+  };
   return loaded;
 }
 

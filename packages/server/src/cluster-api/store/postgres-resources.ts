@@ -33,7 +33,10 @@ export class PostgresResources implements ResourceStore {
   }
 
   async list(collection: string): Promise<ResourceRecord[]> {
-    return ((await this.#db.query(SQL.list, [collection])) as Row[]).map((row) => ({ id: row.id, document: row.document }));
+    return ((await this.#db.query(SQL.list, [collection])) as Row[]).map((row) => ({
+      id: row.id,
+      document: row.document,
+    }));
   }
 
   async delete(collection: string, id: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { StoreUnavailableError } from '../../store/store.js';
 import { FileSync } from '../../store/sqlite/file-sync.js';
+import { StoreUnavailableError } from '../../store/store.js';
 import { RESOURCE_SQL, type ResourceRecord, type ResourceStore } from './resource-store.js';
 
 type Row = { id: string; document: string };
