@@ -8,7 +8,7 @@ import type { TestServer } from '../helpers/start-server.js';
 export async function expiredTokenLike(t: TestServer, token: string): Promise<string> {
   const { kid } = decodeProtectedHeader(token);
   const record = (await t.server.store.listSigningKeys()).find((key) => key.kid === kid);
-  if (!record) throw new Error('the signing key of the token is not in the store');
+  if (!record || kid === undefined) throw new Error('the signing key of the token is not in the store');
   const key = await importJWK(JSON.parse(record.privateJwk), 'RS256');
   const past = Math.floor(Date.now() / 1000) - 60;
   const claims = { ...decodeJwt(token), exp: past, iat: past - 3600, 'expiration-time': String(past) };
