@@ -20,7 +20,7 @@ function storageKey(collection: Collection, params: Readonly<Record<string, unkn
 function viewOf(ctx: ClusterApiContext, collection: Collection, record: ResourceRecord): Record<string, unknown> {
   const id = formatId(ctx.cluster, collection, Number(record.id));
   const view: Record<string, unknown> = { ...progressOf(record.document, ctx.now() * 1000), id };
-  if (collection.itemParam !== 'id' && collection.itemParam !== 'name') view[collection.itemParam] = id;
+  if (collection.itemParam !== 'id' && collection.itemParam !== 'name') view[collection.itemParam] ??= id;
   if (collection.version === 'v1' && collection.shared?.v1IdField) view[collection.shared.v1IdField] = id;
   return renameFields(collection.shared, collection.version, view, 'toView');
 }
@@ -29,6 +29,12 @@ export function shape(ctx: ClusterApiContext, operation: Operation, value: unkno
   const { status, schema } = operation.success;
   if (schema === undefined) return { status };
   return { status, body: shapeResponse(ctx.spec, ctx.validators.plain, operation.version, schema, value) };
+}
+
+/** Records found by a name: `name`, the parameter's own field, or a `…Name` field (`aliasName`). */
+function namedBy(document: Record<string, unknown>, param: string, wanted: unknown): boolean {
+  if (document.name === wanted || document[param] === wanted) return true;
+  return param === 'name' && Object.entries(document).some(([key, value]) => key.endsWith('Name') && value === wanted);
 }
 
 async function findRecord(
@@ -43,9 +49,7 @@ async function findRecord(
   const found =
     byId ??
     (n === undefined
-      ? (await ctx.resources.list(key)).find(
-          (r) => r.document.name === wanted || r.document[collection.itemParam] === wanted,
-        )
+      ? (await ctx.resources.list(key)).find((r) => namedBy(r.document, collection.itemParam, wanted))
       : undefined);
   if (!found) throw notFound(`${collection.path.split('/').pop()} ${String(wanted)}`);
   return found;
@@ -70,7 +74,11 @@ export function listAnswer(ctx: ClusterApiContext, operation: Operation, views: 
   const resolved = resolveRef(ctx.spec, operation.version, schema);
   if (resolved.type === 'array') return shape(ctx, operation, views);
   const property = listProperty(ctx, operation, schema);
-  return shape(ctx, operation, property === undefined ? {} : { [property]: views });
+  if (property === undefined) return shape(ctx, operation, {});
+  // Each record on its own: one that does not fit must not empty the whole list.
+  const items = resolveRef(ctx.spec, operation.version, resolved.properties?.[property] ?? {}).items;
+  const shaped = views.map((view) => shapeResponse(ctx.spec, ctx.validators.plain, operation.version, items, view));
+  return shape(ctx, operation, { [property]: shaped });
 }
 
 export async function listViews(
