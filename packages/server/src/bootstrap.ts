@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { SecurityConfig } from 'cohesity-sdk/models';
-import { DEFAULT_DOMAIN } from './auth/login.js';
+import { DEFAULT_DOMAIN, type SecurityConfig } from 'cohesity-sdk/models';
 import type { PasswordHasher } from './auth/passwords.js';
 import { type ClusterIdentity, DuplicateUserError, type Store } from './store/store.js';
 

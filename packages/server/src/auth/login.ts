@@ -1,4 +1,4 @@
-import type { CreateAccessTokenRequestParams } from 'cohesity-sdk/models';
+import { type CreateAccessTokenRequestParams, DEFAULT_DOMAIN, MAX_PASSWORD_BYTES } from 'cohesity-sdk/models';
 import type { FastifyRequest } from 'fastify';
 import { audit } from '../audit.js';
 import {
@@ -13,10 +13,7 @@ import type { Services } from '../services.js';
 import type { UserRecord } from '../store/store.js';
 import { QueueFullError } from './concurrency-limit.js';
 import { lockIfInactive } from './inactivity.js';
-import { MAX_PASSWORD_BYTES } from './passwords.js';
 import { canAuthenticate } from './user-status.js';
-
-export const DEFAULT_DOMAIN = 'LOCAL';
 
 /** Lockout counts per username and domain, whether or not such a user exists. */
 export const lockoutKey = (username: string, domain: string) => `${domain.toLowerCase()}\\${username}`;

@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   type CreateUsersRequest,
   CreateUsersRequestSchema,
+  DEFAULT_DOMAIN,
   type GetUsersQuery,
   GetUsersQuerySchema,
   type UpdateUserParams,
@@ -15,7 +16,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { audit } from '../../audit.js';
 import { keepAnAdministrator } from '../../auth/last-admin.js';
-import { DEFAULT_DOMAIN, lockoutKey } from '../../auth/login.js';
+import { lockoutKey } from '../../auth/login.js';
 import { assertPasswordStrength } from '../../auth/password-policy.js';
 import { requirePrivilege } from '../../auth/privileges.js';
 import { updateUserRevokingCredentials } from '../../auth/revoke-credentials.js';
