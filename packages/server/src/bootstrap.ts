@@ -32,7 +32,7 @@ export async function bootstrap(
   store: Store,
   hasher: PasswordHasher,
   adminPassword: string,
-  nowMs: number,
+  nowMsecs: number,
 ): Promise<ClusterIdentity> {
   await store.putSettingIfAbsent('clusterIdentity', {
     id: randomInt(1_000_000_000, 2 ** 47),
@@ -55,8 +55,8 @@ export async function bootstrap(
             lockedReason: null,
             passwordHash: await hasher.hash(adminPassword),
             email: null,
-            createdTimeMsecs: nowMs,
-            lastUpdatedTimeMsecs: nowMs,
+            createdTimeMsecs: nowMsecs,
+            lastUpdatedTimeMsecs: nowMsecs,
             effectiveTimeMsecs: null,
             expiryTimeMsecs: null,
             forcePasswordChange: false,
@@ -67,7 +67,7 @@ export async function bootstrap(
     } catch (error) {
       if (!(error instanceof DuplicateUserError)) throw error;
     }
-    await store.putSettingIfAbsent('bootstrapped', { timeMsecs: nowMs });
+    await store.putSettingIfAbsent('bootstrapped', { timeMsecs: nowMsecs });
   }
   return identity;
 }

@@ -8,11 +8,11 @@ import type { ApiKeyPatch, ApiKeyRecord, UserRecord } from '../store/store.js';
 import type { Principal } from './principal.js';
 import { hashSecret } from './secret-hash.js';
 
-export const isExpired = (key: ApiKeyRecord, nowMs: number) =>
-  key.expiryTimeMsecs !== null && key.expiryTimeMsecs <= nowMs;
+export const isExpired = (key: ApiKeyRecord, nowMsecs: number) =>
+  key.expiryTimeMsecs !== null && key.expiryTimeMsecs <= nowMsecs;
 
 /** A stored key as the wire lists it: never the secret (nor its hash). */
-export function toUserApiKey(key: ApiKeyRecord, nowMs: number): UserApiKey {
+export function toUserApiKey(key: ApiKeyRecord, nowMsecs: number): UserApiKey {
   return {
     id: key.id,
     name: key.name,
@@ -22,7 +22,7 @@ export function toUserApiKey(key: ApiKeyRecord, nowMs: number): UserApiKey {
     expiryTimeMsecs: key.expiryTimeMsecs,
     lastRotatedTimeMsecs: key.lastRotatedTimeMsecs,
     isActive: key.isActive,
-    isExpired: isExpired(key, nowMs),
+    isExpired: isExpired(key, nowMsecs),
   };
 }
 

@@ -11,7 +11,7 @@ import { canAuthenticate } from './user-status.js';
 
 // Sessions record their last use at most this often: one write per request would
 // serialise every authenticated call on the database.
-const SESSION_TOUCH_INTERVAL_MS = 1_000;
+const SESSION_TOUCH_INTERVAL_MSECS = 1_000;
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
 // Our tokens are ~800 characters; anything far longer is refused before any decoding.
 const MAX_AUTHORIZATION_LENGTH = 8 * 1024;
@@ -81,7 +81,7 @@ async function authenticatePlugin(app: FastifyInstance, services: Services) {
     if (!user || !canAuthenticate(user, now) || user.credentialsVersion !== session.credentialsVersion) {
       throw sessionRejected('is invalid');
     }
-    if (now - session.lastSeenTimeMsecs >= SESSION_TOUCH_INTERVAL_MS) await services.store.touchSession(idHash, now);
+    if (now - session.lastSeenTimeMsecs >= SESSION_TOUCH_INTERVAL_MSECS) await services.store.touchSession(idHash, now);
     return principalFor(user, 'session');
   }
 

@@ -26,14 +26,14 @@ const OwnerParams = Type.Object({ sid: SidParam });
 const KeyParams = Type.Object({ sid: SidParam, id: ApiKeyIdParam });
 type KeyRequest<Extra = object> = FastifyRequest<{ Params: { sid: string; id: string } } & Extra>;
 
-const toApiKeyV1 = (key: ApiKeyRecord, owner: UserRecord, nowMs: number): ApiKeyV1 => ({
+const toApiKeyV1 = (key: ApiKeyRecord, owner: UserRecord, nowMsecs: number): ApiKeyV1 => ({
   id: key.id,
   name: key.name,
   user: { sid: owner.sid, username: owner.username, domain: owner.domain },
   createdTimeMsecs: key.createdTimeMsecs,
   expiringTimeMsecs: key.expiryTimeMsecs,
   isActive: key.isActive,
-  isExpired: isExpired(key, nowMs),
+  isExpired: isExpired(key, nowMsecs),
 });
 
 /** v1 `/public/users/{sid}/apiKeys`: the same keys as v2, with the secret in `key`. */

@@ -37,10 +37,10 @@ const KeyParams = Type.Object({ userSid: SidParam, id: ApiKeyIdParam });
 type KeyRequest<Extra = object> = FastifyRequest<{ Params: { userSid: string; id: string } } & Extra>;
 
 /** Keys listed after the filters the store does not know (`isExpired` depends on now). */
-function listed(keys: readonly ApiKeyRecord[], nowMs: number, expired: boolean | undefined): UserApiKey[] {
+function listed(keys: readonly ApiKeyRecord[], nowMsecs: number, expired: boolean | undefined): UserApiKey[] {
   return keys
-    .filter((k) => expired === undefined || isExpired(k, nowMs) === expired)
-    .map((k) => toUserApiKey(k, nowMs));
+    .filter((k) => expired === undefined || isExpired(k, nowMsecs) === expired)
+    .map((k) => toUserApiKey(k, nowMsecs));
 }
 
 /** Contract §5: the seven v2 API-key endpoints. */
