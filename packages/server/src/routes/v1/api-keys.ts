@@ -7,17 +7,18 @@ import {
   type UpdateApiKeyV1Params,
   UpdateApiKeyV1ParamsSchema,
 } from 'cohesity-sdk/models';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import {
   createApiKey,
   deleteApiKey,
-  isExpired,
-  keyOwnerFor,
+  isApiKeyExpired,
   ownedKey,
   rotateApiKey,
   updateApiKey,
-} from '../../auth/api-keys.js';
+} from '../../accounts/api-keys.js';
+import { findUser } from '../../accounts/find-user.js';
+import { requireOwnOrPrivilege, sidInPath } from '../../auth/privileges.js';
 import type { Services } from '../../services.js';
 import type { ApiKeyRecord, UserRecord } from '../../store/store.js';
 import { ApiKeyIdParam, errorResponses as errors, SidParam } from '../route-schemas.js';
@@ -26,6 +27,10 @@ const OwnerParams = Type.Object({ sid: SidParam });
 const KeyParams = Type.Object({ sid: SidParam, id: ApiKeyIdParam });
 type KeyRequest<Extra = object> = FastifyRequest<{ Params: { sid: string; id: string } } & Extra>;
 
+/** The same rule as v2: one's own keys, or PRINCIPAL_VIEW / PRINCIPAL_MODIFY for anyone's. */
+const viewKeys = requireOwnOrPrivilege('PRINCIPAL_VIEW', sidInPath('sid'));
+const modifyKeys = requireOwnOrPrivilege('PRINCIPAL_MODIFY', sidInPath('sid'));
+
 const toApiKeyV1 = (key: ApiKeyRecord, owner: UserRecord, nowMsecs: number): ApiKeyV1 => ({
   id: key.id,
   name: key.name,
@@ -33,7 +38,7 @@ const toApiKeyV1 = (key: ApiKeyRecord, owner: UserRecord, nowMsecs: number): Api
   createdTimeMsecs: key.createdTimeMsecs,
   expiringTimeMsecs: key.expiryTimeMsecs,
   isActive: key.isActive,
-  isExpired: isExpired(key, nowMsecs),
+  isExpired: isApiKeyExpired(key, nowMsecs),
 });
 
 /** v1 `/public/users/{sid}/apiKeys`: the same keys as v2, with the secret in `key`. */
@@ -42,13 +47,16 @@ export async function apiKeyV1Routes(app: FastifyInstance, services: Services) {
 
   routes.post(
     '/public/users/:sid/apiKeys',
-    { schema: { params: OwnerParams, body: CreateApiKeyV1ParamsSchema, response: { 201: ApiKeyV1Schema, ...errors } } },
+    {
+      preHandler: modifyKeys,
+      schema: { params: OwnerParams, body: CreateApiKeyV1ParamsSchema, response: { 201: ApiKeyV1Schema, ...errors } },
+    },
     async function createApiKeyV1(
       request: FastifyRequest<{ Params: { sid: string }; Body: CreateApiKeyV1Params }>,
       reply,
     ): Promise<ApiKeyV1> {
-      const owner = await keyOwnerFor(services, request, request.params.sid, 'modify');
-      const { key, secret } = await createApiKey(services, request, owner, {
+      const owner = await findUser(services.store, request.params.sid);
+      const { key, secret } = await createApiKey(services, request.actor, owner, {
         name: request.body.name,
         isActive: request.body.isActive ?? true,
         expiryTimeMsecs: request.body.expiringTimeMsecs ?? null,
@@ -60,9 +68,9 @@ export async function apiKeyV1Routes(app: FastifyInstance, services: Services) {
 
   routes.get(
     '/public/users/:sid/apiKeys',
-    { schema: { params: OwnerParams, response: { 200: Type.Array(ApiKeyV1Schema), ...errors } } },
+    { preHandler: viewKeys, schema: { params: OwnerParams, response: { 200: Type.Array(ApiKeyV1Schema), ...errors } } },
     async function getApiKeysV1(request: FastifyRequest<{ Params: { sid: string } }>): Promise<ApiKeyV1[]> {
-      const owner = await keyOwnerFor(services, request, request.params.sid, 'view');
+      const owner = await findUser(services.store, request.params.sid);
       const keys = await services.store.listApiKeys({ userSids: [owner.sid] });
       return keys.map((key) => toApiKeyV1(key, owner, services.now()));
     },
@@ -70,47 +78,47 @@ export async function apiKeyV1Routes(app: FastifyInstance, services: Services) {
 
   routes.get(
     '/public/users/:sid/apiKeys/:id',
-    { schema: { params: KeyParams, response: { 200: ApiKeyV1Schema, ...errors } } },
+    { preHandler: viewKeys, schema: { params: KeyParams, response: { 200: ApiKeyV1Schema, ...errors } } },
     async function getApiKeyByIdV1(request: KeyRequest): Promise<ApiKeyV1> {
-      const { sid, id } = request.params;
-      const owner = await keyOwnerFor(services, request, sid, 'view');
-      return toApiKeyV1(await ownedKey(services, sid, id), owner, services.now());
+      const { owner, key } = await ownedKey(services.store, request.params.sid, request.params.id);
+      return toApiKeyV1(key, owner, services.now());
     },
   );
 
   routes.put(
     '/public/users/:sid/apiKeys/:id',
-    { schema: { params: KeyParams, body: UpdateApiKeyV1ParamsSchema, response: { 200: ApiKeyV1Schema, ...errors } } },
+    {
+      preHandler: modifyKeys,
+      schema: { params: KeyParams, body: UpdateApiKeyV1ParamsSchema, response: { 200: ApiKeyV1Schema, ...errors } },
+    },
     async function updateApiKeyByIdV1(request: KeyRequest<{ Body: UpdateApiKeyV1Params }>): Promise<ApiKeyV1> {
-      const { sid, id } = request.params;
-      const owner = await keyOwnerFor(services, request, sid, 'modify');
+      const { owner, key } = await ownedKey(services.store, request.params.sid, request.params.id);
       const { name, isActive, expiringTimeMsecs } = request.body;
-      const key = await updateApiKey(services, request, await ownedKey(services, sid, id), {
+      const updated = await updateApiKey(services, request.actor, key, {
         name,
         isActive,
         expiryTimeMsecs: expiringTimeMsecs,
       });
-      return toApiKeyV1(key, owner, services.now());
+      return toApiKeyV1(updated, owner, services.now());
     },
   );
 
   routes.delete(
     '/public/users/:sid/apiKeys/:id',
-    { schema: { params: KeyParams, response: errors } },
-    async function deleteApiKeyV1(request: KeyRequest, reply: FastifyReply) {
-      await keyOwnerFor(services, request, request.params.sid, 'modify');
-      await deleteApiKey(services, request, await ownedKey(services, request.params.sid, request.params.id));
+    { preHandler: modifyKeys, schema: { params: KeyParams, response: errors } },
+    async function deleteApiKeyV1(request, reply) {
+      const { key } = await ownedKey(services.store, request.params.sid, request.params.id);
+      await deleteApiKey(services, request.actor, key);
       reply.code(204);
     },
   );
 
   routes.post(
     '/public/users/:sid/apiKeys/:id/rotate',
-    { schema: { params: KeyParams, response: { 200: ApiKeyV1Schema, ...errors } } },
+    { preHandler: modifyKeys, schema: { params: KeyParams, response: { 200: ApiKeyV1Schema, ...errors } } },
     async function rotateApiKeyV1(request: KeyRequest): Promise<ApiKeyV1> {
-      const { sid, id } = request.params;
-      const owner = await keyOwnerFor(services, request, sid, 'modify');
-      const { key, secret } = await rotateApiKey(services, request, await ownedKey(services, sid, id));
+      const { owner, key: stored } = await ownedKey(services.store, request.params.sid, request.params.id);
+      const { key, secret } = await rotateApiKey(services, request.actor, stored);
       return { ...toApiKeyV1(key, owner, services.now()), key: secret };
     },
   );
