@@ -18,18 +18,13 @@ import {
   updateApiKey,
 } from '../../accounts/api-keys.js';
 import { findUser } from '../../accounts/find-user.js';
-import { requireOwnOrPrivilege, sidInPath } from '../../auth/privileges.js';
 import type { Services } from '../../services.js';
 import type { ApiKeyRecord, UserRecord } from '../../store/store.js';
-import { ApiKeyIdParam, errorResponses as errors, SidParam } from '../route-schemas.js';
+import { apiKeyPaths } from '../api-key-paths.js';
+import { errorResponses as errors } from '../route-schemas.js';
 
-const OwnerParams = Type.Object({ sid: SidParam });
-const KeyParams = Type.Object({ sid: SidParam, id: ApiKeyIdParam });
+const { ownerParams: OwnerParams, keyParams: KeyParams, viewKeys, modifyKeys } = apiKeyPaths('sid');
 type KeyRequest<Extra = object> = FastifyRequest<{ Params: { sid: string; id: string } } & Extra>;
-
-/** The same rule as v2: one's own keys, or PRINCIPAL_VIEW / PRINCIPAL_MODIFY for anyone's. */
-const viewKeys = requireOwnOrPrivilege('PRINCIPAL_VIEW', sidInPath('sid'));
-const modifyKeys = requireOwnOrPrivilege('PRINCIPAL_MODIFY', sidInPath('sid'));
 
 const toApiKeyV1 = (key: ApiKeyRecord, owner: UserRecord, nowMsecs: number): ApiKeyV1 => ({
   id: key.id,

@@ -16,7 +16,6 @@ import {
   UserApiKeysSchema,
 } from 'cohesity-sdk/models';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
 import {
   createApiKey,
   deleteApiKey,
@@ -27,18 +26,14 @@ import {
   updateApiKey,
 } from '../../accounts/api-keys.js';
 import { findUser } from '../../accounts/find-user.js';
-import { requireOwnOrPrivilege, requirePrivilege, sidInPath } from '../../auth/privileges.js';
+import { requirePrivilege } from '../../auth/privileges.js';
 import type { Services } from '../../services.js';
 import type { ApiKeyRecord } from '../../store/store.js';
-import { ApiKeyIdParam, errorResponses as errors, SidParam } from '../route-schemas.js';
+import { apiKeyPaths } from '../api-key-paths.js';
+import { errorResponses as errors } from '../route-schemas.js';
 
-const OwnerParams = Type.Object({ userSid: SidParam });
-const KeyParams = Type.Object({ userSid: SidParam, id: ApiKeyIdParam });
+const { ownerParams: OwnerParams, keyParams: KeyParams, viewKeys, modifyKeys } = apiKeyPaths('userSid');
 type KeyRequest<Extra = object> = FastifyRequest<{ Params: { userSid: string; id: string } } & Extra>;
-
-/** Users manage their own keys; others' need PRINCIPAL_VIEW to read and PRINCIPAL_MODIFY to change. */
-const viewKeys = requireOwnOrPrivilege('PRINCIPAL_VIEW', sidInPath('userSid'));
-const modifyKeys = requireOwnOrPrivilege('PRINCIPAL_MODIFY', sidInPath('userSid'));
 
 /** Keys listed after the filters the store does not know (`isExpired` depends on now). */
 function listed(keys: readonly ApiKeyRecord[], nowMsecs: number, expired: boolean | undefined): UserApiKey[] {
