@@ -5,15 +5,18 @@ import type { ClusterApiContext } from './cluster-api-context.js';
 import { classifyOperations } from './collections.js';
 import { SchemaValidators } from './schema-validators.js';
 import { loadClusterApiSpec } from './spec.js';
-import { PostgresResources } from './store/postgres-resources.js';
+import { postgresExecutor } from './store/postgres-executor.js';
 import type { ResourceStore } from './store/resource-store.js';
-import { SqliteResources } from './store/sqlite-resources.js';
+import { SqlResources } from './store/sql-resources.js';
+import { sqliteExecutor } from './store/sqlite-executor.js';
 
 /** The resource table in the server's database (the store has migrated it already). */
 export function openResourceStore(config: Pick<ServerConfig, 'dataDir' | 'databaseUrl'>): ResourceStore {
-  return config.databaseUrl === undefined
-    ? new SqliteResources(join(config.dataDir, 'cohesity.db'))
-    : new PostgresResources(config.databaseUrl);
+  return new SqlResources(
+    config.databaseUrl === undefined
+      ? sqliteExecutor(join(config.dataDir, 'cohesity.db'))
+      : postgresExecutor(config.databaseUrl),
+  );
 }
 
 /** Reads both documents and makes what every cluster-API handler shares. */

@@ -1,8 +1,13 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { type BasicClusterInfo, BasicClusterInfoSchema, type ClusterV1, ClusterV1Schema } from 'cohesity-sdk/models';
+import {
+  type BasicClusterInfo,
+  BasicClusterInfoSchema,
+  type ClusterV1,
+  ClusterV1Schema,
+  DEFAULT_DOMAIN,
+} from 'cohesity-sdk/models';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { DEFAULT_DOMAIN } from '../../auth/login.js';
 import { requirePrivilege } from '../../auth/privileges.js';
 import { demoClusterFacts } from '../../cluster-api/demo/demo-cluster-facts.js';
 import type { Services } from '../../services.js';
