@@ -12,6 +12,21 @@ export interface ValidRequest {
 
 type Raw = Record<string, unknown>;
 
+// Deeper than any document's schema goes; deeper bodies would only exhaust the stack.
+const MAX_BODY_DEPTH = 64;
+
+/** How deeply `value` nests, counted without recursion (up to `limit` + 1). */
+function nestingExceeds(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [current, depth] = next;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const inner of Object.values(current)) pending.push([inner, depth + 1]);
+  }
+  return false;
+}
+
 /** `null` means "not set" to the v1 SDK, which sends it for every field it leaves unset. */
 export function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
@@ -87,6 +102,7 @@ export function validateRequest(
     if (spec.required) throw missingParameters('the request body');
     return { params, body: undefined };
   }
+  if (nestingExceeds(request.body, MAX_BODY_DEPTH)) throw invalidRequest('The request body is nested too deeply');
   const body = withoutNulls(request.body);
   const bodyError = validators.plain.check(operation.version, `${operation.operationId}#body`, spec.schema)(body);
   if (bodyError) fail(bodyError, 'body');
