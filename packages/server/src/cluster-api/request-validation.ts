@@ -15,16 +15,21 @@ type Raw = Record<string, unknown>;
 // Deeper than any document's schema goes; deeper bodies would only exhaust the stack.
 const MAX_BODY_DEPTH = 64;
 
-/** How deeply `value` nests, counted without recursion (up to `limit` + 1). */
-function nestingExceeds(value: unknown, limit: number): boolean {
+/**
+ * What no schema can say of a body: nesting past `limit`, or a NUL character (PostgreSQL
+ * cannot store one in JSONB, and SQLite would: the stores must not answer differently).
+ * Walked without recursion.
+ */
+function bodyProblem(value: unknown, limit: number): string | undefined {
   const pending: [unknown, number][] = [[value, 0]];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const [current, depth] = next;
+    if (typeof current === 'string' && current.includes('\u0000')) return 'holds a NUL character';
     if (current === null || typeof current !== 'object') continue;
-    if (depth >= limit) return true;
-    for (const inner of Object.values(current)) pending.push([inner, depth + 1]);
+    if (depth >= limit) return 'is nested too deeply';
+    for (const [key, inner] of Object.entries(current)) pending.push([key, depth + 1], [inner, depth + 1]);
   }
-  return false;
+  return undefined;
 }
 
 /** `null` means "not set" to the v1 SDK, which sends it for every field it leaves unset. */
@@ -86,6 +91,7 @@ export function validateRequest(
     }
   }
   const params = normalise(operation, { ...(request.query as Raw), ...(request.params as Raw) });
+  if (bodyProblem(params, MAX_BODY_DEPTH)) throw invalidRequest('A parameter holds a NUL character');
   const paramError = validators.text.check(
     operation.version,
     `${operation.operationId}#params`,
@@ -102,7 +108,8 @@ export function validateRequest(
     if (spec.required) throw missingParameters('the request body');
     return { params, body: undefined };
   }
-  if (nestingExceeds(request.body, MAX_BODY_DEPTH)) throw invalidRequest('The request body is nested too deeply');
+  const problem = bodyProblem(request.body, MAX_BODY_DEPTH);
+  if (problem) throw invalidRequest(`The request body ${problem}`);
   const body = withoutNulls(request.body);
   const bodyError = validators.plain.check(operation.version, `${operation.operationId}#body`, spec.schema)(body);
   if (bodyError) fail(bodyError, 'body');
