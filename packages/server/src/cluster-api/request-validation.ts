@@ -41,14 +41,21 @@ export function withoutNulls(value: unknown): unknown {
   return result;
 }
 
-/** The query and path parameters as one object schema (their names never collide). */
+const parameterSchemas = new WeakMap<Operation, Schema>();
+
+/** The query and path parameters as one object schema (their names never collide), made once. */
 function parameterSchema(operation: Operation): Schema {
-  const parameters = operation.parameters.filter((p) => p.in !== 'header');
-  return {
-    type: 'object',
-    properties: Object.fromEntries(parameters.map((p) => [p.name, p.schema ?? {}])),
-    required: parameters.filter((p) => p.required).map((p) => p.name),
-  };
+  let schema = parameterSchemas.get(operation);
+  if (schema === undefined) {
+    const parameters = operation.parameters.filter((p) => p.in !== 'header');
+    schema = {
+      type: 'object',
+      properties: Object.fromEntries(parameters.map((p) => [p.name, p.schema ?? {}])),
+      required: parameters.filter((p) => p.required).map((p) => p.name),
+    };
+    parameterSchemas.set(operation, schema);
+  }
+  return schema;
 }
 
 /** Text as the SDKs send it: csv for arrays, Python's `True`/`False` for booleans. */
@@ -92,11 +99,7 @@ export function validateRequest(
   }
   const params = normalise(operation, { ...(request.query as Raw), ...(request.params as Raw) });
   if (bodyProblem(params, MAX_BODY_DEPTH)) throw invalidRequest('A parameter holds a NUL character');
-  const paramError = validators.text.check(
-    operation.version,
-    `${operation.operationId}#params`,
-    parameterSchema(operation),
-  )(params);
+  const paramError = validators.text.check(operation.version, parameterSchema(operation))(params);
   if (paramError) {
     const name = paramError.instancePath.split('/')[1] ?? String(paramError.params.missingProperty ?? '');
     const where = operation.parameters.find((p) => p.name === name)?.in === 'path' ? 'params' : 'querystring';
@@ -111,7 +114,7 @@ export function validateRequest(
   const problem = bodyProblem(request.body, MAX_BODY_DEPTH);
   if (problem) throw invalidRequest(`The request body ${problem}`);
   const body = withoutNulls(request.body);
-  const bodyError = validators.plain.check(operation.version, `${operation.operationId}#body`, spec.schema)(body);
+  const bodyError = validators.plain.check(operation.version, spec.schema)(body);
   if (bodyError) fail(bodyError, 'body');
   return { params, body };
 }
