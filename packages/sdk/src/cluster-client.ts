@@ -1,5 +1,5 @@
 import { AccessTokenApi } from './apis/access-tokens.js';
-import type { ApiRequest } from './apis/api-call.js';
+import type { ApiCall, ApiRequest, CallOptions, ResponseOptions } from './apis/api-call.js';
 import { PlatformApi } from './apis/platform.js';
 import { SecurityApi } from './apis/security.js';
 import { UserApi } from './apis/users.js';
@@ -7,15 +7,18 @@ import type { ClusterClientOptions } from './cluster-client-options.js';
 import type { CredentialProvider } from './credentials/credential-provider.js';
 import { fromAccessToken } from './credentials/from-access-token.js';
 import { fromApiKey } from './credentials/from-api-key.js';
-import { fromPassword } from './credentials/from-password.js';
+import { fromPassword, type Login } from './credentials/from-password.js';
 import { ConfigurationError } from './errors.js';
 import { ClientEventEmitter, type ClientEventListener, type ClientEventName } from './events.js';
-import { HttpClient, type QueryParams } from './http/http-client.js';
+import { fetchTransport } from './http/fetch-transport.js';
+import { type ApiResponse, HttpClient } from './http/http-client.js';
+import { createNodeTransport } from './http/node-transport.js';
+import type { QueryParams } from './http/request-url.js';
 import { DEFAULT_RETRY } from './http/retry-policy.js';
-import { checkTlsOptions, createNodeTransport, fetchTransport, type Transport } from './http/transport.js';
-import type { AccessTokenResponse } from './models/access-token.js';
+import { checkTlsOptions } from './http/tls-options.js';
+import type { Transport } from './http/transport.js';
 
-const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_TIMEOUT_MSECS = 30_000;
 const USER_AGENT = 'cohesity-sdk-ts/0.1.0';
 
 /** Options of `client.request`. */
@@ -39,23 +42,29 @@ function originOf(clusterVip: string): string {
   return url.origin;
 }
 
-function checkCredentials(options: ClusterClientOptions): void {
-  const hasPassword = options.username !== undefined || options.password !== undefined;
-  const others = [options.apiKey, options.accessToken].filter((value) => value !== undefined).length;
+/**
+ * The types already refuse mixed credentials; this says so to JavaScript callers. Answers
+ * the client's credentials, or undefined for a client of the public endpoints only.
+ */
+function credentialsOf(options: ClusterClientOptions, login: Login, events: ClientEventEmitter) {
+  const { username, password, domain, apiKey, accessToken, tokenType } = options;
+  const hasPassword = username !== undefined || password !== undefined;
+  const others = [apiKey, accessToken].filter((value) => value !== undefined).length;
   if (hasPassword ? others > 0 : others > 1) {
     throw new ConfigurationError(
       'Give one kind of credentials (username and password, apiKey or accessToken), not both',
     );
   }
-  if (hasPassword && !(options.username && options.password)) {
+  if (hasPassword && !(username && password)) {
     throw new ConfigurationError('username and password must both be non-empty');
   }
-  if (!hasPassword && !options.apiKey && !options.accessToken) {
-    throw new ConfigurationError('Give username and password, or apiKey (or accessToken)');
-  }
-  if (options.domain !== undefined && (!hasPassword || !options.domain)) {
+  if ((apiKey ?? accessToken) === '') throw new ConfigurationError('apiKey and accessToken must not be empty');
+  if (domain !== undefined && (!hasPassword || !domain)) {
     throw new ConfigurationError('domain goes with username and password, and must not be empty');
   }
+  if (username && password) return fromPassword(login, { username, password, domain: domain ?? 'LOCAL' }, events);
+  if (apiKey !== undefined) return fromApiKey(apiKey);
+  return accessToken === undefined ? undefined : fromAccessToken(accessToken, tokenType);
 }
 
 /**
@@ -77,16 +86,15 @@ export class ClusterClient {
   readonly #origin: string;
   readonly #events = new ClientEventEmitter();
   readonly #http: HttpClient;
-  readonly #credentials: CredentialProvider;
+  readonly #credentials: CredentialProvider | undefined;
   #transport: Promise<Transport> | undefined;
 
   constructor(options: ClusterClientOptions) {
     if (typeof options !== 'object' || options === null) throw new ConfigurationError('options are required');
     this.#origin = originOf(options.clusterVip ?? '');
-    checkCredentials(options);
     checkTlsOptions(options.tls, options.fetch !== undefined);
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new ConfigurationError('timeoutMs must be > 0');
+    const timeoutMsecs = options.timeoutMsecs ?? DEFAULT_TIMEOUT_MSECS;
+    if (!(Number.isFinite(timeoutMsecs) && timeoutMsecs > 0)) throw new ConfigurationError('timeoutMsecs must be > 0');
     const retry = { ...DEFAULT_RETRY, ...options.retry };
     if (!(Number.isInteger(retry.maxAttempts) && retry.maxAttempts >= 1)) {
       throw new ConfigurationError('retry.maxAttempts must be an integer >= 1');
@@ -96,39 +104,27 @@ export class ClusterClient {
     this.#http = new HttpClient({
       origin: this.#origin,
       transport: () => {
-        this.#transport ??= fetch ? Promise.resolve(fetchTransport(fetch)) : createNodeTransport(tls, timeoutMs, warn);
+        this.#transport ??= fetch
+          ? Promise.resolve(fetchTransport(fetch))
+          : createNodeTransport(tls, timeoutMsecs, warn);
         return this.#transport;
       },
       retry,
-      timeoutMs,
+      timeoutMsecs,
       signal: options.signal,
       events: this.#events,
       logger,
       userAgent: options.userAgent ?? USER_AGENT,
     });
-    const call = <T>(request: ApiRequest) => this.#call<T>(request);
+    const call: ApiCall = (request: ApiRequest, callOptions?: CallOptions | ResponseOptions) =>
+      this.#call(request, callOptions) as never;
     this.accessToken = new AccessTokenApi(call);
     this.platform = new PlatformApi(call);
     this.users = new UserApi(call);
     this.security = new SecurityApi(call);
-    this.#credentials =
-      options.apiKey !== undefined
-        ? fromApiKey(options.apiKey)
-        : options.accessToken !== undefined
-          ? fromAccessToken(options.accessToken, options.tokenType)
-          : fromPassword(
-              async (credentials) => {
-                const response = await this.#http.send<AccessTokenResponse>({
-                  method: 'POST',
-                  path: '/v2/access-tokens',
-                  body: credentials,
-                  idempotent: true,
-                });
-                return { response: response.body, dateHeader: response.headers.get('date') };
-              },
-              { username: options.username ?? '', password: options.password ?? '', domain: options.domain ?? 'LOCAL' },
-              this.#events,
-            );
+    // The password provider logs in through the access-token API: one login request builder.
+    const login: Login = (credentials) => this.accessToken.createAccessToken(credentials, { withResponse: true });
+    this.#credentials = credentialsOf(options, login, this.#events);
   }
 
   /**
@@ -144,7 +140,7 @@ export class ClusterClient {
   /**
    * Listens to `tokenRefreshed`, `retry` or `authFailed`; answers a function that unsubscribes.
    * @example
-   * client.on('retry', ({ method, path, delayMs }) => console.warn(`retrying ${method} ${path} in ${delayMs} ms`));
+   * client.on('retry', ({ method, path, delayMsecs }) => console.warn(`retrying ${method} ${path} in ${delayMsecs} ms`));
    */
   on<K extends ClientEventName>(name: K, listener: ClientEventListener<K>): () => void {
     return this.#events.on(name, listener);
@@ -162,17 +158,21 @@ export class ClusterClient {
     await (await transport)?.close();
   }
 
-  async #call<T>(request: ApiRequest): Promise<T> {
+  async #call<T>(request: ApiRequest, options?: CallOptions | ResponseOptions): Promise<T | ApiResponse<T>> {
     const { auth, ...rest } = request;
     const response = await this.#http.send<T>({ ...rest, credentials: auth === false ? undefined : this.#credentials });
-    return response.body;
+    return options && 'withResponse' in options ? response : response.body;
   }
 
   [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return `ClusterClient { origin: '${this.#origin}', auth: '${this.#credentials.kind}' }`;
+    return `ClusterClient { origin: '${this.#origin}', auth: '${this.#auth()}' }`;
   }
 
-  toJSON(): { origin: string; auth: CredentialProvider['kind'] } {
-    return { origin: this.#origin, auth: this.#credentials.kind };
+  toJSON(): { origin: string; auth: CredentialProvider['kind'] | 'none' } {
+    return { origin: this.#origin, auth: this.#auth() };
+  }
+
+  #auth(): CredentialProvider['kind'] | 'none' {
+    return this.#credentials?.kind ?? 'none';
   }
 }

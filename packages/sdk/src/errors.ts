@@ -116,7 +116,7 @@ export class TlsError extends CohesityError {
   }
 }
 
-/** No answer within `timeoutMs`. */
+/** No answer within `timeoutMsecs`. */
 export class TimeoutError extends CohesityError {
   override name = 'TimeoutError';
   constructor(message: string, options?: ErrorOptions) {

@@ -1,8 +1,14 @@
-import type { QueryParams } from '../http/http-client.js';
+import type { ApiResponse } from '../http/http-client.js';
+import type { QueryParams } from '../http/request-url.js';
 
 /** Per-call options every API method takes last. */
 export interface CallOptions {
   signal?: AbortSignal;
+}
+
+/** Per-call options that ask for the status and headers as well as the body. */
+export interface ResponseOptions extends CallOptions {
+  withResponse: true;
 }
 
 /** One request through the client's pipeline; `auth: false` for the login endpoints. */
@@ -16,7 +22,11 @@ export interface ApiRequest {
   idempotent?: boolean;
 }
 
-export type ApiCall = <T>(request: ApiRequest) => Promise<T>;
+/** Sends a request; answers the body, or the whole response when asked. */
+export interface ApiCall {
+  <T>(request: ApiRequest, options: ResponseOptions): Promise<ApiResponse<T>>;
+  <T>(request: ApiRequest, options?: CallOptions): Promise<T>;
+}
 
 /** A path segment, escaped: SIDs and ids come from callers. */
 export const segment = (value: string): string => encodeURIComponent(value);
