@@ -1,22 +1,25 @@
-import { AccessTokenApi } from './apis/access-tokens.js';
-import type { ApiCall, ApiRequest, CallOptions, ResponseOptions } from './apis/api-call.js';
-import { PlatformApi } from './apis/platform.js';
-import { SecurityApi } from './apis/security.js';
 import { UserApi } from './apis/users.js';
+import type { CallOptions, ResponseOptions } from './call-options.js';
 import type { ClusterClientOptions } from './cluster-client-options.js';
 import type { CredentialProvider } from './credentials/credential-provider.js';
 import { fromAccessToken } from './credentials/from-access-token.js';
 import { fromApiKey } from './credentials/from-api-key.js';
 import { fromPassword, type Login } from './credentials/from-password.js';
+import { buildRequest } from './endpoints/build-request.js';
+import type { Api } from './endpoints/endpoint.js';
+import { loadEndpoint } from './endpoints/load-endpoint.js';
+import { defineOperationGroups } from './endpoints/operation-groups.js';
+import type { PagedItem, PagedMethod, PagedParams, V1Api, V2Api } from './endpoints/operation-types.js';
 import { ConfigurationError } from './errors.js';
 import { ClientEventEmitter, type ClientEventListener, type ClientEventName } from './events.js';
 import { fetchTransport } from './http/fetch-transport.js';
-import { type ApiResponse, HttpClient } from './http/http-client.js';
+import { HttpClient } from './http/http-client.js';
 import { createNodeTransport } from './http/node-transport.js';
 import type { QueryParams } from './http/request-url.js';
 import { DEFAULT_RETRY } from './http/retry-policy.js';
 import { checkTlsOptions } from './http/tls-options.js';
 import type { Transport } from './http/transport.js';
+import { walkPages } from './paginate/walk-pages.js';
 
 const DEFAULT_TIMEOUT_MSECS = 30_000;
 const USER_AGENT = 'cohesity-sdk-ts/0.1.0';
@@ -68,21 +71,24 @@ function credentialsOf(options: ClusterClientOptions, login: Login, events: Clie
 }
 
 /**
- * A cluster: logs in lazily, shares one login between concurrent calls, renews ahead of
- * expiry, retries idempotent calls, and never prints a secret.
+ * A cluster: every operation of the v2 API as `client.<group>.<operationId>(params)` and of
+ * the v1 API as `client.v1.<group>.<operationId>(params)`, typed from the documents. Logs in
+ * lazily, shares one login between concurrent calls, renews ahead of expiry, retries
+ * idempotent calls, and never prints a secret.
  * @example
  * const client = new ClusterClient({ clusterVip: '10.0.0.5', username: 'admin', password });
  * const { swVersion } = await client.platform.getCluster();
  */
+// The v2 groups are defined at construction from the generated table (defineOperationGroups);
+// the interface gives them their types without a hand-written or generated member per group.
+export interface ClusterClient extends V2Api {}
+
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the constructor defines every V2Api member
 export class ClusterClient {
-  /** `AccessTokenApi`. */
-  readonly accessToken: AccessTokenApi;
-  /** `PlatformApi`. */
-  readonly platform: PlatformApi;
-  /** `UserApi`: users, sessions, API keys. */
+  /** The v1 API (`/irisservices/api/v1`): `client.v1.protectionJobs.getProtectionJobs()`. */
+  readonly v1: V1Api;
+  /** Today's `UserApi` names with positional SIDs: aliases of `client.user`'s operations. */
   readonly users: UserApi;
-  /** `SecurityApi`. */
-  readonly security: SecurityApi;
   readonly #origin: string;
   readonly #events = new ClientEventEmitter();
   readonly #http: HttpClient;
@@ -116,12 +122,13 @@ export class ClusterClient {
       logger,
       userAgent: options.userAgent ?? USER_AGENT,
     });
-    const call: ApiCall = (request: ApiRequest, callOptions?: CallOptions | ResponseOptions) =>
-      this.#call(request, callOptions) as never;
-    this.accessToken = new AccessTokenApi(call);
-    this.platform = new PlatformApi(call);
-    this.users = new UserApi(call);
-    this.security = new SecurityApi(call);
+    const invoke = (api: Api, group: string, operationId: string, args: readonly unknown[]) =>
+      this.#invoke(api, group, operationId, args);
+    defineOperationGroups(this, 'v2', invoke);
+    const v1 = {};
+    defineOperationGroups(v1, 'v1', invoke);
+    this.v1 = v1 as V1Api;
+    this.users = new UserApi(this.user);
     // The password provider logs in through the access-token API: one login request builder.
     const login: Login = (credentials) => this.accessToken.createAccessToken(credentials, { withResponse: true });
     this.#credentials = credentialsOf(options, login, this.#events);
@@ -135,6 +142,27 @@ export class ClusterClient {
   async request<T = unknown>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
     const response = await this.#http.send<T>({ method, path, ...options, credentials: this.#credentials });
     return response.body;
+  }
+
+  /**
+   * Every item of a paginated list operation, page after page, whatever the way it pages
+   * (`paginationCookie`, `cookie`, `startIndex`, `maxViewId`: read from the document).
+   * @example
+   * for await (const group of client.paginate(client.protectionGroup.getProtectionGroups, { maxResultCount: 50 })) {
+   *   console.log(group.name);
+   * }
+   */
+  paginate<M extends PagedMethod>(
+    method: M,
+    params?: PagedParams<M>,
+    options?: CallOptions,
+  ): AsyncIterableIterator<PagedItem<M>> {
+    const { api, group, operationId } = method;
+    return walkPages(
+      () => loadEndpoint(api, group, operationId),
+      (input) => this.#invoke(api, group, operationId, [input, options]),
+      params,
+    ) as AsyncIterableIterator<PagedItem<M>>;
   }
 
   /**
@@ -158,10 +186,17 @@ export class ClusterClient {
     await (await transport)?.close();
   }
 
-  async #call<T>(request: ApiRequest, options?: CallOptions | ResponseOptions): Promise<T | ApiResponse<T>> {
-    const { auth, ...rest } = request;
-    const response = await this.#http.send<T>({ ...rest, credentials: auth === false ? undefined : this.#credentials });
-    return options && 'withResponse' in options ? response : response.body;
+  /** One generated method's call: the operation's table row says how it goes on the wire. */
+  async #invoke(api: Api, group: string, operationId: string, args: readonly unknown[]): Promise<unknown> {
+    const endpoint = await loadEndpoint(api, group, operationId);
+    const [input, options] = (endpoint.input === 'none' ? [undefined, args[0]] : args) as [
+      unknown,
+      CallOptions | ResponseOptions | undefined,
+    ];
+    const request = await buildRequest(endpoint, input);
+    const credentials = endpoint.public ? undefined : this.#credentials;
+    const response = await this.#http.send({ ...request, signal: options?.signal, credentials });
+    return options && 'withResponse' in options && options.withResponse ? response : response.body;
   }
 
   [Symbol.for('nodejs.util.inspect.custom')](): string {

@@ -1,7 +1,14 @@
 import type { ErrorBody } from './models/error.js';
 
 /** What went wrong, as a string you can `switch` on. */
-export type CohesityErrorCode = 'ERR_API' | 'ERR_NETWORK' | 'ERR_TLS' | 'ERR_TIMEOUT' | 'ERR_CONFIGURATION';
+export type CohesityErrorCode =
+  | 'ERR_API'
+  | 'ERR_NETWORK'
+  | 'ERR_TLS'
+  | 'ERR_TIMEOUT'
+  | 'ERR_CONFIGURATION'
+  | 'ERR_WAITER_TIMEOUT'
+  | 'ERR_WAITER_FAILED';
 
 /**
  * Base of every error the SDK throws (aborts excepted: those reject with the signal's reason).

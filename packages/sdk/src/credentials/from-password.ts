@@ -1,6 +1,6 @@
+import type { AccessTokenResponse } from '../endpoints/corrections.js';
 import type { ClientEventEmitter } from '../events.js';
 import type { ApiResponse } from '../http/http-client.js';
-import type { AccessTokenResponse } from '../models/access-token.js';
 import type { Credential, CredentialProvider } from './credential-provider.js';
 import { singleFlight, waitFor } from './single-flight.js';
 import { tokenExpiry } from './token-expiry.js';

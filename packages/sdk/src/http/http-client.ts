@@ -19,7 +19,14 @@ export interface HttpRequest {
   /** From the cluster's root, e.g. `/v2/clusters` or `/irisservices/api/v1/public/cluster`. */
   path: string;
   query?: QueryParams | undefined;
+  /** Header parameters of the operation; credentials are added by the client. */
+  headers?: Readonly<Record<string, string>>;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is, e.g. a multipart form. */
+  payload?: { data: Uint8Array; contentType: string };
+  /** The answer is a file: resolve to its bytes instead of parsing JSON. */
+  binary?: boolean;
   signal?: AbortSignal | undefined;
   /** Retry this non-idempotent request too (a login is safe to repeat). */
   idempotent?: boolean;
@@ -107,10 +114,11 @@ export class HttpClient {
         throw this.#authFailed(credentials.kind, error);
       });
       sent += 1;
-      const outcome = await this.#attempt(url, exchange, request.body, credential, signal);
+      const outcome = await this.#attempt(url, exchange, request, credential, signal);
       const { response } = outcome;
       if (response && response.status >= 200 && response.status < 300) {
-        return { status: response.status, headers: response.headers, body: this.#parse<T>(response, exchange, sent) };
+        const body = request.binary ? (response.body as T) : this.#parse<T>(response, exchange, sent);
+        return { status: response.status, headers: response.headers, body };
       }
       const text = response ? decoder.decode(response.body) : '';
       if (response?.status === 401 && credential && !replayed) {
@@ -183,21 +191,25 @@ export class HttpClient {
   async #attempt(
     url: string,
     { method, what }: Exchange,
-    body: unknown,
+    request: HttpRequest,
     credential: Credential | undefined,
     signal: AbortSignal | undefined,
   ): Promise<Outcome> {
     const { logger, userAgent, timeoutMsecs } = this.#options;
     const transport = await this.#options.transport();
+    const { payload, body } = request;
+    const contentType = payload?.contentType ?? (body === undefined ? undefined : 'application/json');
     const headers: Record<string, string> = {
-      accept: 'application/json',
+      accept: request.binary ? '*/*' : 'application/json',
       'user-agent': userAgent,
+      ...request.headers,
       ...credential?.headers,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(contentType ? { 'content-type': contentType } : {}),
     };
     logger?.debug?.(`cohesity-sdk: ${what}`, { headers: redactHeaders(headers) });
     try {
-      const encoded = body === undefined ? {} : { body: JSON.stringify(body) };
+      const data = payload?.data ?? (body === undefined ? undefined : JSON.stringify(body));
+      const encoded = data === undefined ? {} : { body: data };
       const response = await transport.send(url, { method, headers, ...encoded, signal, timeoutMsecs, what });
       logger?.debug?.(`cohesity-sdk: ${what} -> ${response.status}`);
       return { response };
