@@ -102,10 +102,15 @@ function generateApi({ api, file, python }, document) {
     .flatMap(([, { operations }]) => operations)
     .filter(({ pages }) => pages)
     .map(({ id, pages }) => `  ${id}: ${JSON.stringify(pages[3] ?? '')};`);
+  files[`${api}/loaders.ts`] = [
+    header(file),
+    `/** Each group's endpoint table, loaded on its first call (a chunk of its own when bundled). */`,
+    `export const loaders = {\n${loaders.join('\n')}\n};\n`,
+  ].join('\n');
   files[`${api}/index.ts`] = [
     header(file),
-    `/** Each group's endpoint table, loaded on its first call. */`,
-    `export const groups = {\n${loaders.join('\n')}\n};\n`,
+    `/** The groups, by name: all a client needs before its first call. */`,
+    `export const groupNames = ${JSON.stringify(sorted.map(([group]) => group).join(','))};\n`,
     `/** The operations of each group (tag in lower camelCase). */`,
     `export interface Groups {\n${types.join('\n')}\n}\n`,
     `/** The paginated operations, and the answer's field that holds the items ('' when the answer is the list). */`,
@@ -116,16 +121,27 @@ function generateApi({ api, file, python }, document) {
 
 const fileName = (group) => group.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
+/** A Markdown table with its columns padded, as the formatter (Biome) leaves it. */
+function table(rows) {
+  const widths = rows[0].map((_, column) => Math.max(3, ...rows.map((row) => row[column].length)));
+  const line = (cells) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+  return [line(rows[0]), line(widths.map((width) => '-'.repeat(width))), ...rows.slice(1).map(line)].join('\n');
+}
+
 function readmeTable(results) {
-  const lines = ['| Python | TypeScript | operations |', '| --- | --- | --- |'];
+  const lines = [['Python', 'TypeScript', 'operations']];
   for (const { api, groups } of results) {
     const prefix = api === 'v1' ? 'client.v1.' : 'client.';
     const module = api === 'v1' ? 'cohesity_management_sdk' : 'cohesity_sdk';
     for (const [group, entry] of groups) {
-      lines.push(`| \`${module}\` \`client.${entry.python}\` | \`${prefix}${group}\` | ${entry.operations.length} |`);
+      lines.push([
+        `\`${module}\` \`client.${entry.python}\``,
+        `\`${prefix}${group}\``,
+        String(entry.operations.length),
+      ]);
     }
   }
-  return lines.join('\n');
+  return table(lines);
 }
 
 function operationsList(results) {
@@ -141,10 +157,12 @@ function operationsList(results) {
     for (const [group, entry] of groups) {
       const prefix = api === 'v1' ? 'client.v1.' : 'client.';
       lines.push('', `## \`${prefix}${group}\` (${api} tag \`${entry.tag}\`, Python \`${entry.python}\`)`, '');
-      lines.push('| method | Python | HTTP |', '| --- | --- | --- |');
-      for (const { id, method, path, pages } of entry.operations) {
-        lines.push(`| \`${id}\`${pages ? ' p' : ''} | \`${pythonName(id)}\` | \`${method.toUpperCase()} ${path}\` |`);
-      }
+      const rows = entry.operations.map(({ id, method, path, pages }) => [
+        `\`${id}\`${pages ? ' p' : ''}`,
+        `\`${pythonName(id)}\``,
+        `\`${method.toUpperCase()} ${path}\``,
+      ]);
+      lines.push(table([['method', 'Python', 'HTTP'], ...rows]));
     }
   }
   return `${lines.join('\n')}\n`;

@@ -19,7 +19,6 @@ import type { QueryParams } from './http/request-url.js';
 import { DEFAULT_RETRY } from './http/retry-policy.js';
 import { checkTlsOptions } from './http/tls-options.js';
 import type { Transport } from './http/transport.js';
-import { walkPages } from './paginate/walk-pages.js';
 
 const DEFAULT_TIMEOUT_MSECS = 30_000;
 const USER_AGENT = 'cohesity-sdk-ts/0.1.0';
@@ -158,11 +157,13 @@ export class ClusterClient {
     options?: CallOptions,
   ): AsyncIterableIterator<PagedItem<M>> {
     const { api, group, operationId } = method;
-    return walkPages(
-      () => loadEndpoint(api, group, operationId),
-      (input) => this.#invoke(api, group, operationId, [input, options]),
-      params,
-    ) as AsyncIterableIterator<PagedItem<M>>;
+    const call = (input: unknown) => this.#invoke(api, group, operationId, [input, options]);
+    const load = () => loadEndpoint(api, group, operationId);
+    return (async function* pages() {
+      // Loaded on first use: a client that never pages does not carry the pager.
+      const { walkPages } = await import('./paginate/walk-pages.js');
+      yield* walkPages(load, call, params);
+    })() as AsyncIterableIterator<PagedItem<M>>;
   }
 
   /**

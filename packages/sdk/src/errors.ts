@@ -1,4 +1,13 @@
-import type { ErrorBody } from './models/error.js';
+/**
+ * The body of every non-2xx answer (contract §4): the cluster's `Error`. A plain interface,
+ * so the published types need no schema library; test/errors-type.test.ts ties it to the
+ * models' `ErrorSchema`, which the server answers with.
+ */
+export interface ErrorBody {
+  errorCode: string;
+  message: string;
+  taskLogId?: string;
+}
 
 /** What went wrong, as a string you can `switch` on. */
 export type CohesityErrorCode =

@@ -1,6 +1,6 @@
 import type { CallOptions, ResponseOptions } from '../call-options.js';
 import type { Api } from './endpoint.js';
-import { GROUPS } from './load-endpoint.js';
+import { GROUP_NAMES } from './load-endpoint.js';
 
 /** Runs one operation: the client's one path from a method call to the wire. */
 export type Invoke = (api: Api, group: string, operationId: string, args: readonly unknown[]) => Promise<unknown>;
@@ -34,7 +34,7 @@ function operationGroup(api: Api, group: string, invoke: Invoke): object {
  * `client.v1.protectionJobs`.
  */
 export function defineOperationGroups(target: object, api: Api, invoke: Invoke): void {
-  for (const group of Object.keys(GROUPS[api])) {
+  for (const group of GROUP_NAMES[api]) {
     let made: object | undefined;
     Object.defineProperty(target, group, {
       enumerable: false,

@@ -1,7 +1,14 @@
 import type { Credential, CredentialProvider } from '../credentials/credential-provider.js';
-import { type ApiException, apiExceptionFor, CohesityError, NetworkError, TimeoutError, TlsError } from '../errors.js';
+import {
+  type ApiException,
+  apiExceptionFor,
+  CohesityError,
+  type ErrorBody,
+  NetworkError,
+  TimeoutError,
+  TlsError,
+} from '../errors.js';
 import type { ClientEventEmitter } from '../events.js';
-import type { ErrorBody } from '../models/error.js';
 import { redactHeaders } from './redact.js';
 import { type QueryParams, requestUrl } from './request-url.js';
 import { type RetryOptions, retryDelay } from './retry-policy.js';

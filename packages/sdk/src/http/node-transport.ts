@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
-import { type TlsOptions, tlsSettings } from './tls-options.js';
+import { tlsSettings } from './tls-connector.js';
+import type { TlsOptions } from './tls-options.js';
 import type { ResponseHeaders, Transport } from './transport.js';
 import { transportError } from './transport-error.js';
 

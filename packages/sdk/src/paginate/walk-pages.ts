@@ -60,9 +60,15 @@ export async function* walkPages(
     throw new TypeError(`${endpoint.operationId} does not page: call it directly`);
   }
   let current: Record<string, unknown> | undefined = { ...(params as Record<string, unknown> | undefined) };
+  let previousFirst: string | undefined;
   while (current) {
     const page = (await call(current)) as Page;
-    yield* itemsOf(page, endpoint.paging.items);
+    const items = itemsOf(page, endpoint.paging.items);
+    // A cluster that ignores the cursor answers the same page again: stop instead of looping.
+    const first = JSON.stringify(items[0]);
+    if (first === previousFirst) return;
+    previousFirst = first;
+    yield* items;
     current = nextParams(endpoint, current, page);
   }
 }

@@ -90,11 +90,18 @@ describe('client.paginate', () => {
     expect(fake?.requests).toHaveLength(2);
   });
 
-  it('stops when a cookie does not move, instead of asking for the same page forever', async () => {
+  it('stops when the cluster answers the same page again, instead of asking for it forever', async () => {
     const c = await serve((_query, response) =>
       json(response, 200, { protectionGroups: [{ id: 'same' }], paginationCookie: 'stuck' }),
     );
-    expect(await collect(c.paginate(c.protectionGroup.getProtectionGroups))).toHaveLength(2);
+    expect(await collect(c.paginate(c.protectionGroup.getProtectionGroups))).toEqual([{ id: 'same' }]);
+    expect(fake?.requests).toHaveLength(2);
+  });
+
+  it('stops when a cluster ignores startIndex', async () => {
+    const c = await serve((_query, response) => json(response, 200, { auditLogs: [{ action: 'a' }, { action: 'b' }] }));
+    expect(await collect(c.paginate(c.auditLog.getAuditLogs, { count: 2 }))).toHaveLength(2);
+    expect(fake?.requests).toHaveLength(2);
   });
 
   it('refuses an operation that does not page', async () => {
