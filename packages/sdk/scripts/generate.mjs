@@ -62,6 +62,7 @@ function rowOf(path, method, operation, document) {
   const answers = successes.flatMap(([, response]) => Object.keys(response.content ?? {}));
   if (answers.includes('application/octet-stream')) flags.push('o');
   if (operation.security?.length === 0) flags.push('a');
+  if (Object.keys(operation.responses).some((status) => /^3/.test(status))) flags.push('r');
   if (parameters.some((p) => p.in === 'query')) flags.push('q');
   const headers = parameters.filter((p) => p.in === 'header').map((p) => p.name);
   if (headers.length > 0) flags.push(`h:${headers.join(',')}`);

@@ -19,6 +19,7 @@ import type { QueryParams } from './http/request-url.js';
 import { DEFAULT_RETRY } from './http/retry-policy.js';
 import { checkTlsOptions } from './http/tls-options.js';
 import type { Transport } from './http/transport.js';
+import { DEFAULT_DOMAIN } from './models/contract-constants.js';
 
 const DEFAULT_TIMEOUT_MSECS = 30_000;
 const USER_AGENT = 'cohesity-sdk-ts/0.1.0';
@@ -64,7 +65,8 @@ function credentialsOf(options: ClusterClientOptions, login: Login, events: Clie
   if (domain !== undefined && (!hasPassword || !domain)) {
     throw new ConfigurationError('domain goes with username and password, and must not be empty');
   }
-  if (username && password) return fromPassword(login, { username, password, domain: domain ?? 'LOCAL' }, events);
+  if (username && password)
+    return fromPassword(login, { username, password, domain: domain ?? DEFAULT_DOMAIN }, events);
   if (apiKey !== undefined) return fromApiKey(apiKey);
   return accessToken === undefined ? undefined : fromAccessToken(accessToken, tokenType);
 }

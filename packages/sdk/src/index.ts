@@ -33,4 +33,5 @@ export type { QueryParams } from './http/request-url.js';
 export { DEFAULT_RETRY, type RetryOptions } from './http/retry-policy.js';
 export type { TlsOptions } from './http/tls-options.js';
 export type { FetchLike, FetchResponseLike, ResponseHeaders, TransportBody } from './http/transport.js';
+export * from './models/contract-constants.js';
 export * from './waiters/index.js';

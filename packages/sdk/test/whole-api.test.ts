@@ -82,7 +82,28 @@ function paramsFor(operation: Operation, document: Document): unknown {
   return (operation.parameters ?? []).length === 0 && body ? params.body : params;
 }
 
-const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: false });
+/**
+ * The answer without its null fields: both documents say a tolerant client takes any
+ * optional field as possibly null (v2 gap 5, v1 gap 3), and the SDK's types do.
+ */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (typeof value !== 'object' || value === null) return value;
+  const entries = Object.entries(value).filter(([, field]) => field !== null);
+  return Object.fromEntries(entries.map(([name, field]) => [name, withoutNulls(field)]));
+}
+
+/**
+ * Where the server's answer differs from the document on purpose: the contract wins (the
+ * reasons are in packages/server/test/cluster-api/hand-written.test.ts, CONTRACT_WINS).
+ */
+const CONTRACT_WINS: Record<string, RegExp> = {
+  'v2 getAuditLogs': /^\/auditLogs\/\d+\/details$/,
+  'v2 getSecurityConfig': /^\/accountLockout\/inactivityTimeDays$/,
+  'v2 updateSecurityConfig': /^\/accountLockout\/inactivityTimeDays$/,
+};
+
+const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
 ajv.addSchema(documents.v2 as object, 'v2');
 ajv.addSchema(documents.v1 as object, 'v1');
 const pointer = (...parts: string[]) => parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
@@ -93,10 +114,21 @@ const cases = (['v2', 'v1'] as const).flatMap((api) =>
   ),
 );
 
+/** How each call ended: a typed answer, or which refusal. */
+const outcomes: Record<string, number> = {};
+const count = (outcome: string) => {
+  outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+};
+
 describe.skipIf(!wholeApi)('every operation of both documents, through the SDK', () => {
   const client: ClusterClient = cluster.client();
+  afterAll(() => {
+    console.log(`outcomes of the ${cases.length} operations:`, outcomes);
+    // Synthesized ids and minimal bodies may be refused, but most calls must be answered.
+    expect(outcomes.answered ?? 0).toBeGreaterThan(cases.length * 0.85);
+  });
 
-  it.each(cases.map((c) => [`${c.api} ${c.operation.operationId}`, c] as const))('%s', async (_name, c) => {
+  it.each(cases.map((c) => [`${c.api} ${c.operation.operationId}`, c] as const))('%s', async (name, c) => {
     const { api, path, method, operation } = c;
     const group = groupName(operation.tags[0] ?? '');
     const root = (api === 'v1' ? client.v1 : client) as unknown as Record<
@@ -108,6 +140,7 @@ describe.skipIf(!wholeApi)('every operation of both documents, through the SDK',
     const noInput = (operation.parameters ?? []).length === 0 && !operation.requestBody;
     const args = noInput ? [{ withResponse: true }] : [paramsFor(operation, documents[api]), { withResponse: true }];
     const result = await call(...args).catch((error: unknown) => error);
+    count(result instanceof ApiException ? String(result.status) : 'answered');
     if (result instanceof ApiException) {
       // A synthesized id may be unknown or a body refused; a server fault never is fine.
       expect(result.status).toBeLessThan(500);
@@ -123,6 +156,10 @@ describe.skipIf(!wholeApi)('every operation of both documents, through the SDK',
     const validate = ajv.getSchema(
       `${api}#/${pointer('paths', path, method, 'responses', key, 'content', 'application/json', 'schema')}`,
     );
-    expect(validate?.(body), JSON.stringify(validate?.errors?.slice(0, 3))).toBe(true);
+    if (!validate) throw new Error(`no schema for ${name}`);
+    validate(withoutNulls(body));
+    const allowed = CONTRACT_WINS[name];
+    const errors = (validate.errors ?? []).filter((error) => !allowed?.test(error.instancePath));
+    expect(errors.slice(0, 3)).toEqual([]);
   });
 });

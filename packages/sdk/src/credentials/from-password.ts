@@ -1,6 +1,7 @@
 import type { AccessTokenResponse } from '../endpoints/corrections.js';
 import type { ClientEventEmitter } from '../events.js';
 import type { ApiResponse } from '../http/http-client.js';
+import { REPLAYABLE_401_MESSAGES } from '../models/contract-constants.js';
 import type { Credential, CredentialProvider } from './credential-provider.js';
 import { singleFlight, waitFor } from './single-flight.js';
 import { tokenExpiry } from './token-expiry.js';
@@ -26,7 +27,7 @@ interface HeldToken {
 const renewMarginMsecs = (lifetimeMsecs: number) => Math.min(5 * 60_000, lifetimeMsecs / 4);
 const staleMarginMsecs = (lifetimeMsecs: number) => Math.min(30_000, lifetimeMsecs / 10);
 
-const REPLAYABLE_MESSAGES = new Set(['token expired', 'the access token is invalid.']);
+const REPLAYABLE_MESSAGES = new Set(REPLAYABLE_401_MESSAGES.map((message) => message.toLowerCase()));
 
 /** Logs in lazily with a username and password, renews ahead of expiry, re-logs in once after a 401. */
 class PasswordCredentialProvider implements CredentialProvider {

@@ -37,6 +37,7 @@ export async function buildRequest(endpoint: Endpoint, input: unknown): Promise<
     hasQuery = true;
   }
   const request: HttpRequest = { method: endpoint.method, path, headers, binary: endpoint.binary };
+  if (endpoint.redirect) request.redirect = true;
   if (hasQuery) request.query = query;
   if (endpoint.idempotent) request.idempotent = true;
   const body = params.body;

@@ -33,6 +33,8 @@ export interface Endpoint {
   binary: boolean;
   /** The document sends no credentials (v1's login and basicClusterInfo). */
   public: boolean;
+  /** A redirect is the documented answer (a web login's 302), not a failure. */
+  redirect: boolean;
   paging: Paging | undefined;
   /** Retry this POST like an idempotent request (a login). */
   idempotent?: boolean;
@@ -44,7 +46,7 @@ const STYLES = new Set<string>(['cookie', 'index', 'maxViewId']);
 
 /**
  * Reads one table row: `METHOD /path flag…`, with flags `b`/`B` (JSON body, `B` alone),
- * `m`/`M` (multipart), `o` (binary answer), `a` (public), `q` (query parameters),
+ * `m`/`M` (multipart), `o` (binary answer), `a` (public), `r` (a redirect answers), `q` (query parameters),
  * `h:names` (header parameters), `p:paging`.
  */
 export function decodeEndpoint(api: Api, operationId: string, row: string): Endpoint {
@@ -59,6 +61,7 @@ export function decodeEndpoint(api: Api, operationId: string, row: string): Endp
     input: path.includes('{') ? 'params' : 'none',
     binary: false,
     public: false,
+    redirect: false,
     paging: undefined,
   };
   for (const flag of flags) {
@@ -68,6 +71,7 @@ export function decodeEndpoint(api: Api, operationId: string, row: string): Endp
     if (flag === 'b' || flag === 'm' || flag === 'q' || flag.startsWith('h:')) endpoint.input = 'params';
     if (flag === 'o') endpoint.binary = true;
     if (flag === 'a') endpoint.public = true;
+    if (flag === 'r') endpoint.redirect = true;
     if (flag.startsWith('h:')) endpoint.headers = flag.slice(2).split(',');
     if (flag.startsWith('p:')) {
       const [style = '', cursor = '', size = '', items = '', id] = flag.slice(2).split(',');

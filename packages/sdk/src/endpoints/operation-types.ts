@@ -50,7 +50,7 @@ type InputOf<Op> = keyof Parameters<Op> extends never
     : Body<Op>
   : Simplify<Parameters<Op> & BodyPart<Op>>;
 
-type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 206 | 207 | '2XX';
+type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 206 | 207 | 302 | '2XX';
 type Content<R> = R extends { content: infer C }
   ? C extends { 'application/octet-stream': unknown }
     ? Uint8Array

@@ -1,3 +1,4 @@
+import { DEFAULT_DOMAIN } from '../models/contract-constants.js';
 import type { Api, Endpoint } from './endpoint.js';
 
 /** What the contract says where the documents cannot (see each reason). */
@@ -5,7 +6,7 @@ type Override = Partial<Pick<Endpoint, 'public' | 'idempotent' | 'prepareBody'>>
 
 // The v2 document lists credentials on every operation (its gap 4), yet the logins are public:
 // the password provider calls them before it holds a token, and a login is safe to repeat.
-const login = (body: Record<string, unknown>) => ({ ...body, domain: body.domain ?? 'LOCAL' });
+const login = (body: Record<string, unknown>) => ({ ...body, domain: body.domain ?? DEFAULT_DOMAIN });
 const OVERRIDES: Readonly<Record<string, Override>> = {
   'v2:createAccessToken': { public: true, idempotent: true, prepareBody: login },
   'v2:createSession': { public: true, prepareBody: login },

@@ -34,6 +34,8 @@ export interface HttpRequest {
   payload?: { data: Uint8Array; contentType: string };
   /** The answer is a file: resolve to its bytes instead of parsing JSON. */
   binary?: boolean;
+  /** A 3xx is the answer (read its `location` with `withResponse`), not a failure. */
+  redirect?: boolean;
   signal?: AbortSignal | undefined;
   /** Retry this non-idempotent request too (a login is safe to repeat). */
   idempotent?: boolean;
@@ -123,8 +125,12 @@ export class HttpClient {
       sent += 1;
       const outcome = await this.#attempt(url, exchange, request, credential, signal);
       const { response } = outcome;
-      if (response && response.status >= 200 && response.status < 300) {
-        const body = request.binary ? (response.body as T) : this.#parse<T>(response, exchange, sent);
+      if (response && response.status >= 200 && response.status < (request.redirect ? 400 : 300)) {
+        const body = request.binary
+          ? (response.body as T)
+          : response.status >= 300
+            ? (undefined as T)
+            : this.#parse<T>(response, exchange, sent);
         return { status: response.status, headers: response.headers, body };
       }
       const text = response ? decoder.decode(response.body) : '';

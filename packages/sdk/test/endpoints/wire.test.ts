@@ -12,7 +12,9 @@ beforeAll(async () => {
   fake = await startFakeCluster(
     (_i, _request, response, received) => {
       const path = received.path.split('?')[0] ?? '';
-      if (path.endsWith('/agents/download')) {
+      if (path === '/v2/idps/login') {
+        response.writeHead(302, { location: 'https://idp.example/sso' }).end();
+      } else if (path.endsWith('/agents/download')) {
         response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(BYTES);
       } else if (received.method === 'DELETE') {
         response.writeHead(204).end();
@@ -123,6 +125,13 @@ describe('generated methods on the wire', () => {
     expect(body.accessToken).toBe('a.b.c');
     expect(last().headers.apikey).toBeUndefined();
     expect(JSON.parse(last().body.toString())).toEqual({ username: 'admin', password: 'pw', domain: 'LOCAL' });
+  });
+
+  it('answers a documented redirect (a web login’s 302) instead of failing on it', async () => {
+    const { status, headers, body } = await client.identityProvider.idpsLogin({}, { withResponse: true });
+    expect(status).toBe(302);
+    expect(headers.get('location')).toBe('https://idp.example/sso');
+    expect(body).toBeUndefined();
   });
 
   it('rejects an operation the documents do not have, at the call', async () => {

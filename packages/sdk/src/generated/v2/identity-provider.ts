@@ -7,7 +7,7 @@ export default {
   deleteIdentity: "DELETE /identity-providers/{id}",
   getIdentityProviders: "GET /idps q",
   createIdentityProvider: "POST /idps B",
-  idpsLogin: "GET /idps/login q",
+  idpsLogin: "GET /idps/login r q",
   updateIdentityProvider: "PUT /idps/{id} b",
   deleteIdentityProvider: "DELETE /idps/{id}",
 };
