@@ -5,6 +5,7 @@ import { PasswordHasher, type PasswordHasherOptions } from './auth/passwords.js'
 import { TokenService } from './auth/tokens.js';
 import { bootstrap, DEFAULT_SECURITY_CONFIG } from './bootstrap.js';
 import type { ServerConfig } from './config.js';
+import { stdoutLogDestination } from './http/log-destination.js';
 import { loadTlsCredentials } from './http/tls.js';
 import type { Services } from './services.js';
 import { openStore } from './store/open-store.js';
@@ -50,10 +51,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       securityConfig: async () => (await store.getSetting('securityConfig')) ?? DEFAULT_SECURITY_CONFIG,
     };
     const tls = config.http ? undefined : await loadTlsCredentials(config.dataDir, config.host, config.tls);
+    const stdout = options.logger === undefined && !options.logStream ? stdoutLogDestination() : undefined;
+    const stream = options.logStream ?? stdout?.stream;
     const logger = options.logger ?? {
       level: config.logLevel,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      ...(options.logStream ? { stream: options.logStream } : {}),
+      ...(stream ? { stream } : {}),
     };
     const app = await buildApp(services, { tls, logger });
     await app.listen({ host: config.host, port: config.port });
@@ -68,6 +71,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       async close() {
         await app.close();
         await store.close();
+        stdout?.close();
       },
     };
   } catch (error) {
