@@ -110,7 +110,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     done(null, payload);
   });
 
-  await useRateLimits(app, {
+  useRateLimits(app, {
     loginPerMinute: services.config.loginRateLimit,
     apiPerMinute: services.config.apiRateLimit,
   });
