@@ -40,7 +40,8 @@ export class RateWindows {
     if (window === undefined || window.startMsecs + this.#windowMsecs <= nowMsecs) {
       // A fresh window goes to the end of the order, where the newest are.
       if (window !== undefined) this.#windows.delete(key);
-      else if (this.#windows.size >= this.#maxClients) this.#windows.delete(this.#windows.keys().next().value as string);
+      else if (this.#windows.size >= this.#maxClients)
+        this.#windows.delete(this.#windows.keys().next().value as string);
       window = { count: 0, startMsecs: nowMsecs };
       this.#windows.set(key, window);
     }
