@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunc
 import { rateLimited } from '../errors.js';
 import { RateWindows } from './rate-window.js';
 
-const MINUTE_MS = 60_000;
+const MINUTE_MSECS = 60_000;
 
 export interface RateLimits {
   /** Requests per minute per client IP to login routes (`config: { login: true }`); 0: none. */
@@ -20,7 +20,7 @@ export interface RateLimits {
  * is synchronous, since its promises cost more than the counting (every request runs it).
  */
 export function useRateLimits(app: FastifyInstance, limits: RateLimits): void {
-  const windows = (max: number) => (max > 0 ? new RateWindows(max, MINUTE_MS) : undefined);
+  const windows = (max: number) => (max > 0 ? new RateWindows(max, MINUTE_MSECS) : undefined);
   const login = windows(limits.loginPerMinute);
   const api = windows(limits.apiPerMinute);
   if (!login && !api) return;
