@@ -42,7 +42,7 @@ export interface StartOptions {
 /** Opens the store, makes first-start state, and listens. What `main.ts`, the CLI and tests run. */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const store = await openStore(config, options.onDatabaseRetry);
-  const resources = openResourceStore(config);
+  const resources = openResourceStore(store);
   try {
     const hasher = await PasswordHasher.create(options.hasher);
     const cluster = await bootstrap(store, hasher, config.adminPassword, Date.now());
@@ -85,13 +85,11 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       selfSigned: tls?.selfSigned ?? false,
       async close() {
         await app.close();
-        await resources.close();
         await store.close();
         stdout?.close();
       },
     };
   } catch (error) {
-    await resources.close();
     await store.close();
     throw error;
   }
