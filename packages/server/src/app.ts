@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController
 import { auditDenials } from './auth/audit-denials.js';
 import { authenticate } from './auth/authenticate.js';
 import { useRateLimits } from './auth/rate-limit.js';
-import { registerClusterApi } from './cluster-api/register-cluster-api.js';
+import { findClusterOperations, registerClusterApi } from './cluster-api/register-cluster-api.js';
 import { answerClientError } from './http/client-error-handler.js';
 import { sendContractError, useContractErrors } from './http/error-handler.js';
 import { parseEveryBodyAsJson } from './http/json-body.js';
@@ -82,7 +82,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   useContractErrors(app);
   useContractValidation(app);
   parseEveryBodyAsJson(app);
-  answerUnknownRoutes(app);
+  const knownRoutes = answerUnknownRoutes(app);
   // Requests already running when close() begins would leave their keep-alive sockets
   // open, and the server would wait on them for minutes: ask those clients to hang up.
   let closing = false;
@@ -115,6 +115,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     loginPerMinute: services.config.loginRateLimit,
     apiPerMinute: services.config.apiRateLimit,
   });
+  // Before authentication: an unknown path under /v2 answers 404, not 401, as before.
+  findClusterOperations(app, services.clusterApi, knownRoutes);
   await app.register(authenticate, services);
   auditDenials(app, services);
   await app.register(healthRoutes, services);
