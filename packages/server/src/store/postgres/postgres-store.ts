@@ -27,6 +27,7 @@ import {
   type Settings,
   type SigningKeyRecord,
   type Store,
+  type StoredRecord,
   type UserFilter,
   type UserPatch,
   type UserRecord,
@@ -391,6 +392,53 @@ export class PostgresStore implements Store {
       params,
     );
     return rows.map(toAudit);
+  }
+
+  async getRecord(kind: string, id: string): Promise<string | undefined> {
+    const [row] = await this.#db.query('SELECT value FROM records WHERE kind = $1 AND id = $2', [kind, id]);
+    return row?.value as string | undefined;
+  }
+
+  async listRecords(kind: string): Promise<StoredRecord[]> {
+    return (await this.#db.query('SELECT id, value FROM records WHERE kind = $1 ORDER BY id', [kind])) as StoredRecord[];
+  }
+
+  async putRecord(kind: string, id: string, value: string, ownerSid?: string): Promise<void> {
+    await this.#db.query(
+      'INSERT INTO records (kind, id, value, owner_sid) VALUES ($1, $2, $3, $4) ON CONFLICT (kind, id) DO UPDATE SET value = excluded.value',
+      [kind, id, value, ownerSid ?? null],
+    );
+  }
+
+  async deleteRecord(kind: string, id: string): Promise<void> {
+    await this.#db.query('DELETE FROM records WHERE kind = $1 AND id = $2', [kind, id]);
+  }
+
+  async swapRecord(
+    kind: string,
+    id: string,
+    expected: string | undefined,
+    next: string | undefined,
+    ownerSid?: string,
+  ): Promise<boolean> {
+    if (expected === undefined && next === undefined) return (await this.getRecord(kind, id)) === undefined;
+    const rows =
+      expected === undefined
+        ? await this.#db.query(
+            'INSERT INTO records (kind, id, value, owner_sid) VALUES ($1, $2, $3, $4) ON CONFLICT (kind, id) DO NOTHING RETURNING id',
+            [kind, id, next, ownerSid ?? null],
+          )
+        : next === undefined
+          ? await this.#db.query('DELETE FROM records WHERE kind = $1 AND id = $2 AND value = $3 RETURNING id', [
+              kind,
+              id,
+              expected,
+            ])
+          : await this.#db.query(
+              'UPDATE records SET value = $4 WHERE kind = $1 AND id = $2 AND value = $3 RETURNING id',
+              [kind, id, expected, next],
+            );
+    return rows.length === 1;
   }
 
   async ping(): Promise<boolean> {

@@ -30,6 +30,7 @@ import {
   type Settings,
   type SigningKeyRecord,
   type Store,
+  type StoredRecord,
   StoreUnavailableError,
   type UserFilter,
   type UserPatch,
@@ -449,6 +450,58 @@ export class SqliteStore implements Store {
     const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
     const rows = this.#db.prepare(sql).all(...args, filter.limit) as Row[];
     return rows.map(toAudit);
+  }
+
+  async getRecord(kind: string, id: string): Promise<string | undefined> {
+    const row = this.#sql('SELECT value FROM records WHERE kind = ? AND id = ?').get(kind, id) as Row | undefined;
+    return row?.value as string | undefined;
+  }
+
+  async listRecords(kind: string): Promise<StoredRecord[]> {
+    return this.#sql('SELECT id, value FROM records WHERE kind = ? ORDER BY id').all(kind) as StoredRecord[];
+  }
+
+  async putRecord(kind: string, id: string, value: string, ownerSid?: string): Promise<void> {
+    await this.#durably(() =>
+      this.#sql(
+        'INSERT INTO records (kind, id, value, owner_sid) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET value = excluded.value',
+      ).run(kind, id, value, ownerSid ?? null),
+    );
+  }
+
+  async deleteRecord(kind: string, id: string): Promise<void> {
+    await this.#durably(() => this.#sql('DELETE FROM records WHERE kind = ? AND id = ?').run(kind, id));
+  }
+
+  async swapRecord(
+    kind: string,
+    id: string,
+    expected: string | undefined,
+    next: string | undefined,
+    ownerSid?: string,
+  ): Promise<boolean> {
+    const run = () => {
+      if (expected === undefined && next === undefined) return { changes: this.#countRecord(kind, id) === 0 ? 1 : 0 };
+      if (expected === undefined) {
+        return this.#sql(
+          'INSERT INTO records (kind, id, value, owner_sid) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id) DO NOTHING',
+        ).run(kind, id, next, ownerSid ?? null);
+      }
+      if (next === undefined) {
+        return this.#sql('DELETE FROM records WHERE kind = ? AND id = ? AND value = ?').run(kind, id, expected);
+      }
+      return this.#sql('UPDATE records SET value = ? WHERE kind = ? AND id = ? AND value = ?').run(
+        next,
+        kind,
+        id,
+        expected,
+      );
+    };
+    return (await this.#durably(run)).changes === 1;
+  }
+
+  #countRecord(kind: string, id: string): number {
+    return (this.#sql('SELECT count(*) AS n FROM records WHERE kind = ? AND id = ?').get(kind, id) as Row).n as number;
   }
 
   async ping(): Promise<boolean> {
