@@ -6,6 +6,7 @@ import { TokenService } from './auth/tokens.js';
 import { bootstrap, DEFAULT_SECURITY_CONFIG } from './bootstrap.js';
 import type { ServerConfig } from './config.js';
 import { loadTlsCredentials } from './http/tls.js';
+import { AtRestCipher } from './secrets/at-rest-cipher.js';
 import type { Services } from './services.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -46,8 +47,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       hasher,
       tokens,
       cluster,
+      atRest: await AtRestCipher.open(config.dataDir),
       now: () => Date.now(),
-      securityConfig: async () => (await store.getSetting('securityConfig')) ?? DEFAULT_SECURITY_CONFIG,
+      // Configs stored before a setting existed take its default.
+      securityConfig: async () => ({ ...DEFAULT_SECURITY_CONFIG, ...(await store.getSetting('securityConfig')) }),
     };
     const tls = config.http ? undefined : await loadTlsCredentials(config.dataDir, config.host, config.tls);
     const logger = options.logger ?? {

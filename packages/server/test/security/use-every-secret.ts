@@ -3,6 +3,7 @@ import { connect } from 'node:tls';
 import type { ApiKeyV1, CreatedUserApiKey, Session } from 'cohesity-sdk/models';
 import { expect } from 'vitest';
 import { bearer, createUser } from '../helpers/identity.js';
+import { setSessionManagement } from '../helpers/session-management.js';
 import type { TestServer } from '../helpers/start-server.js';
 
 /**
@@ -32,11 +33,13 @@ export async function useEverySecret(t: TestServer, adminPassword: string): Prom
   const user = await createUser(t, tokens[0] as string, 'secret-scan', ['COHESITY_VIEWER'], userPassword);
   tokens.push(await t.login('secret-scan', userPassword));
   const userBearer = bearer(tokens[3] as string);
+  await setSessionManagement(t, admin, true);
   const sessionId = await startSession(t, 'secret-scan', userPassword);
   const adminSessionId = await startSession(t, 'admin', adminPassword);
   expect(
     (await t.send('POST', '/v2/users/sessions', { body: { username: 'secret-scan', password: wrongPassword } })).status,
   ).toBe(400);
+  await setSessionManagement(t, admin, false);
 
   const keys = `/v2/users/${user.sid}/api-keys`;
   const created = await t.send<CreatedUserApiKey>('POST', keys, { headers: userBearer, body: { name: 'scan' } });

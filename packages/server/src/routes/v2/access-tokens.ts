@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptio
 import { issueAccessToken } from '../../auth/issue-access-token.js';
 import { loginWithPassword } from '../../auth/login.js';
 import type { Services } from '../../services.js';
+import { refuseOtherLoginMode } from '../../session-management/session-mode.js';
 import { errorResponses } from '../route-schemas.js';
 
 /** `POST …/access-tokens` (v2) and `…/public/accessTokens` (v1) take and answer the same. */
@@ -25,6 +26,7 @@ export function createAccessTokenHandler(services: Services) {
     request: FastifyRequest<{ Body: CreateAccessTokenRequestParams }>,
     reply: FastifyReply,
   ) {
+    await refuseOtherLoginMode(services, false);
     const user = await loginWithPassword(services, request, request.body);
     reply.code(201);
     return issueAccessToken(services, user);

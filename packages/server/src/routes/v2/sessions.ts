@@ -17,6 +17,7 @@ import { sessionCutoffs } from '../../auth/session-expiry.js';
 import { createSession } from '../../auth/sessions.js';
 import { missingPrivilege } from '../../errors.js';
 import type { Services } from '../../services.js';
+import { refuseOtherLoginMode } from '../../session-management/session-mode.js';
 import { errorResponses as errors } from '../route-schemas.js';
 
 /** Contract §6: sessions authenticated by the `session-id` header. */
@@ -33,6 +34,7 @@ export async function sessionRoutes(app: FastifyInstance, services: Services) {
       request: FastifyRequest<{ Body: CreateSessionRequestParams }>,
       reply,
     ): Promise<Session> {
+      await refuseOtherLoginMode(services, true);
       const sessionId = await createSession(services, request, request.body);
       reply.code(201);
       return { sessionId };

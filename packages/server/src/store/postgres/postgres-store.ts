@@ -400,7 +400,9 @@ export class PostgresStore implements Store {
   }
 
   async listRecords(kind: string): Promise<StoredRecord[]> {
-    return (await this.#db.query('SELECT id, value FROM records WHERE kind = $1 ORDER BY id', [kind])) as StoredRecord[];
+    return (await this.#db.query('SELECT id, value FROM records WHERE kind = $1 ORDER BY id', [
+      kind,
+    ])) as unknown as StoredRecord[];
   }
 
   async putRecord(kind: string, id: string, value: string, ownerSid?: string): Promise<void> {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ErrorBody, Session, SessionsCount } from 'cohesity-sdk/models';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bearer, createUser, STRONG_PASSWORD } from '../../helpers/identity.js';
+import { setSessionManagement } from '../../helpers/session-management.js';
 import { startTestServer, type TestServer } from '../../helpers/start-server.js';
 
 let t: TestServer;
@@ -11,6 +12,7 @@ beforeEach(async () => {
   t = await startTestServer();
   adminToken = await t.login();
   admin = bearer(adminToken);
+  await setSessionManagement(t, admin, true);
 });
 afterEach(() => t.close());
 
