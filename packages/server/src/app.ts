@@ -8,6 +8,8 @@ import { sendContractError, useContractErrors } from './http/error-handler.js';
 import { parseEveryBodyAsJson } from './http/json-body.js';
 import { answerUnknownRoutes } from './http/method-not-allowed.js';
 import { useContractValidation } from './http/validation.js';
+import { mfaRoutes } from './mfa/mfa-routes.js';
+import { verifyOtpRoute } from './mfa/verify-otp-route.js';
 import { healthRoutes } from './routes/health.js';
 import { accessTokenV1Routes } from './routes/v1/access-tokens.js';
 import { apiKeyV1Routes } from './routes/v1/api-keys.js';
@@ -22,6 +24,8 @@ import { securityConfigRoutes } from './routes/v2/security-config.js';
 import { sessionRoutes } from './routes/v2/sessions.js';
 import { userRoutes } from './routes/v2/users.js';
 import type { Services } from './services.js';
+import { restrictUnfinishedWebLogins } from './web-login/restrict-web-session.js';
+import { webLoginRoutes } from './web-login/web-login-routes.js';
 
 export const V1_PREFIX = '/irisservices/api/v1';
 export const V2_PREFIX = '/v2';
@@ -111,6 +115,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     apiPerMinute: services.config.apiRateLimit,
   });
   await app.register(authenticate, services);
+  restrictUnfinishedWebLogins(app);
   auditDenials(app, services);
   await app.register(healthRoutes, services);
   await app.register(accessTokenRoutes, { prefix: V2_PREFIX, ...services });
@@ -125,5 +130,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(apiKeyV1Routes, { prefix: V1_PREFIX, ...services });
   await app.register(userV1Routes, { prefix: V1_PREFIX, ...services });
   await app.register(sessionUserV1Routes, { prefix: V1_PREFIX });
+  await app.register(webLoginRoutes, services);
+  await app.register(mfaRoutes, { prefix: V2_PREFIX, ...services });
+  await app.register(verifyOtpRoute, { prefix: V1_PREFIX, ...services });
   return app;
 }

@@ -1,11 +1,14 @@
 import type { Privilege } from 'cohesity-sdk/models';
 import type { UserRecord } from '../store/store.js';
+import type { WebSessionState } from '../web-login/web-session.js';
 
 /** Who is calling, and how they proved it. */
 export interface Principal {
   readonly user: UserRecord;
   readonly privileges: ReadonlySet<Privilege>;
-  readonly via: 'token' | 'apiKey' | 'session';
+  readonly via: 'token' | 'apiKey' | 'session' | 'cookie';
+  /** The session the request came with (a `session-id` or the web-login cookie). */
+  readonly session?: { readonly idHash: string; readonly web: WebSessionState | undefined };
 }
 
 declare module 'fastify' {
@@ -17,5 +20,9 @@ declare module 'fastify' {
     public?: boolean;
     /** A password login (tokens, sessions): rate-limited on its own, stricter budget. */
     login?: boolean;
+    /** Allowed to a web login still waiting for its MFA code (login flows §3.5). */
+    mfaStep?: boolean;
+    /** Allowed to a web login whose password must change first (login flows §4). */
+    passwordChange?: boolean;
   }
 }

@@ -4,7 +4,8 @@ import type { FastifyRequest } from 'fastify';
 import { audit } from '../audit.js';
 import { sessionLimitReached } from '../errors.js';
 import type { Services } from '../services.js';
-import { loginWithPassword } from './login.js';
+import type { UserRecord } from '../store/store.js';
+import { type LoginOptions, loginWithPassword } from './login.js';
 import { hashSecret } from './secret-hash.js';
 import { sessionCutoffs } from './session-expiry.js';
 
@@ -17,10 +18,22 @@ export async function createSession(
   services: Services,
   request: FastifyRequest,
   body: CreateSessionRequestParams | undefined,
+  options: LoginOptions = {},
 ): Promise<string> {
-  const user = await loginWithPassword(services, request, body);
+  return startSession(services, request, await loginWithPassword(services, request, body, options));
+}
+
+/** A new session id: 32 random bytes, base64 (the form clients know, login flows §6). */
+export const newSessionId = () => randomBytes(32).toString('base64');
+
+/** Starts a session for a user who has just logged in, within the configured limits. */
+export async function startSession(
+  services: Services,
+  request: FastifyRequest,
+  user: UserRecord,
+  sessionId = newSessionId(),
+): Promise<string> {
   const { sessionConfiguration: config } = await services.securityConfig();
-  const sessionId = randomBytes(32).toString('base64url');
   const now = services.now();
   // Timed-out sessions nobody used again would otherwise count against the limits forever.
   await services.store.deleteExpiredSessions(sessionCutoffs(config, now));

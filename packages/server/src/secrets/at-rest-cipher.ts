@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -35,6 +35,14 @@ export class AtRestCipher {
     const key = Buffer.from((await readFile(file, 'utf8')).trim(), 'base64');
     if (key.length !== 32) throw new Error(`${file}: expected a base64 AES-256 key (32 bytes)`);
     return new AtRestCipher(key);
+  }
+
+  /**
+   * A keyed hash for short secrets that need only be compared (6-digit email codes): without
+   * the key, a reader of the database cannot try all million codes against it.
+   */
+  mac(text: string): string {
+    return createHmac('sha256', this.#key).update(text).digest('hex');
   }
 
   seal(plain: string, context: string): string {

@@ -1,4 +1,4 @@
-import type { Role, SecurityConfig } from 'cohesity-sdk/models';
+import type { MfaConfigInfo, Role, SecurityConfig } from 'cohesity-sdk/models';
 
 /** A user as stored. `credentialsVersion` rises whenever the user's credentials must die. */
 export interface UserRecord {
@@ -156,6 +156,8 @@ export interface ClusterIdentity {
 export interface Settings {
   clusterIdentity: ClusterIdentity;
   securityConfig: SecurityConfig;
+  /** `/v2/mfa-config`: MFA for the whole cluster. */
+  mfaConfig: MfaConfigInfo;
   /** Set once the admin user was created, so a deleted admin is not recreated on restart. */
   bootstrapped: { timeMsecs: number };
 }

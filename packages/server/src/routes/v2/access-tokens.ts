@@ -7,6 +7,7 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { issueAccessToken } from '../../auth/issue-access-token.js';
 import { loginWithPassword } from '../../auth/login.js';
+import { inlineSecondFactor } from '../../mfa/second-factor.js';
 import type { Services } from '../../services.js';
 import { refuseOtherLoginMode } from '../../session-management/session-mode.js';
 import { errorResponses } from '../route-schemas.js';
@@ -27,7 +28,9 @@ export function createAccessTokenHandler(services: Services) {
     reply: FastifyReply,
   ) {
     await refuseOtherLoginMode(services, false);
-    const user = await loginWithPassword(services, request, request.body);
+    const user = await loginWithPassword(services, request, request.body, {
+      secondFactor: inlineSecondFactor(services, request, request.body),
+    });
     reply.code(201);
     return issueAccessToken(services, user);
   };

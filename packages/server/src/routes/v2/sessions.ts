@@ -16,6 +16,7 @@ import { requirePrivilege } from '../../auth/privileges.js';
 import { sessionCutoffs } from '../../auth/session-expiry.js';
 import { createSession } from '../../auth/sessions.js';
 import { missingPrivilege } from '../../errors.js';
+import { inlineSecondFactor } from '../../mfa/second-factor.js';
 import type { Services } from '../../services.js';
 import { refuseOtherLoginMode } from '../../session-management/session-mode.js';
 import { errorResponses as errors } from '../route-schemas.js';
@@ -35,7 +36,9 @@ export async function sessionRoutes(app: FastifyInstance, services: Services) {
       reply,
     ): Promise<Session> {
       await refuseOtherLoginMode(services, true);
-      const sessionId = await createSession(services, request, request.body);
+      const sessionId = await createSession(services, request, request.body, {
+        secondFactor: inlineSecondFactor(services, request, request.body),
+      });
       reply.code(201);
       return { sessionId };
     },
