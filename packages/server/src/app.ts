@@ -10,6 +10,7 @@ import { answerUnknownRoutes } from './http/method-not-allowed.js';
 import { useContractValidation } from './http/validation.js';
 import { mfaRoutes } from './mfa/mfa-routes.js';
 import { verifyOtpRoute } from './mfa/verify-otp-route.js';
+import { updateUserV1Route } from './password-change/update-user-v1-route.js';
 import { healthRoutes } from './routes/health.js';
 import { accessTokenV1Routes } from './routes/v1/access-tokens.js';
 import { apiKeyV1Routes } from './routes/v1/api-keys.js';
@@ -133,5 +134,6 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(webLoginRoutes, services);
   await app.register(mfaRoutes, { prefix: V2_PREFIX, ...services });
   await app.register(verifyOtpRoute, { prefix: V1_PREFIX, ...services });
+  await app.register(updateUserV1Route, { prefix: V1_PREFIX, ...services });
   return app;
 }

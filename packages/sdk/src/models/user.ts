@@ -51,7 +51,12 @@ export const UpdateUserParamsSchema = Type.Object({
   expiryTimeMsecs: Type.Optional(Nullable(TimeMsecs)),
   forcePasswordChange: Type.Optional(Type.Boolean()),
   localUserParams: Type.Optional(
-    Type.Object({ email: Type.Optional(Nullable(Email)), password: Type.Optional(Password) }),
+    Type.Object({
+      email: Type.Optional(Nullable(Email)),
+      password: Type.Optional(Password),
+      /** Required when users change their own password (login flows §4). */
+      currentPassword: Type.Optional(Nullable(Type.String({ maxLength: 1024 }))),
+    }),
   ),
 });
 export type UpdateUserParams = Static<typeof UpdateUserParamsSchema>;

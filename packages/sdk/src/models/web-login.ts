@@ -52,5 +52,9 @@ export const UpdateUserV1ParamsSchema = Type.Object({
   domain: Type.Optional(Nullable(Type.String({ maxLength: 255 }))),
   currentPassword: Type.Optional(Nullable(Type.String({ maxLength: 1024 }))),
   password: Type.Optional(Nullable(Type.String({ maxLength: 1024 }))),
+  /** Administrators only: exempt the user from MFA. */
+  mfaInfo: Type.Optional(Nullable(Type.Object({ isUserExemptFromMfa: Type.Optional(Nullable(Type.Boolean())) }))),
+  /** Administrators only (the project's field): false makes `POST /login` answer 403. */
+  uiAccess: Type.Optional(Nullable(Type.Boolean())),
 });
 export type UpdateUserV1Params = Static<typeof UpdateUserV1ParamsSchema>;

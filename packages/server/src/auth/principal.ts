@@ -9,6 +9,8 @@ export interface Principal {
   readonly via: 'token' | 'apiKey' | 'session' | 'cookie';
   /** The session the request came with (a `session-id` or the web-login cookie). */
   readonly session?: { readonly idHash: string; readonly web: WebSessionState | undefined };
+  /** Set while a cluster administrator acts as a tenant (`x-impersonate-tenant-id`). */
+  readonly impersonating?: { readonly tenantId: string; readonly tenantName: string };
 }
 
 declare module 'fastify' {

@@ -50,12 +50,12 @@ export class AtRestCipher {
     const cipher = createCipheriv('aes-256-gcm', this.#key, iv);
     cipher.setAAD(Buffer.from(context));
     const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return [VERSION, iv, cipher.getAuthTag(), sealed].map((part) => part.toString('base64url')).join('.');
+    return [VERSION, ...[iv, cipher.getAuthTag(), sealed].map((part) => part.toString('base64url'))].join('.');
   }
 
   open(sealed: string, context: string): string {
     const [version, iv, tag, data] = sealed.split('.');
-    if (version !== Buffer.from(VERSION).toString('base64url') || !iv || !tag || data === undefined) {
+    if (version !== VERSION || !iv || !tag || data === undefined) {
       throw new SealedSecretError('Not a sealed secret');
     }
     try {

@@ -21,6 +21,8 @@ import { requirePrivilege } from '../../auth/privileges.js';
 import { updateUserRevokingCredentials } from '../../auth/revoke-credentials.js';
 import { toUserParams } from '../../auth/user-params.js';
 import { conflict, notFound } from '../../errors.js';
+import { checkNewPassword } from '../../password-change/check-new-password.js';
+import { requireModifyOrOwnPassword } from '../../password-change/own-password-change.js';
 import type { Services } from '../../services.js';
 import { DuplicateUserError, type NewUser, type UserPatch } from '../../store/store.js';
 import { errorResponses as errors, SidParam } from '../route-schemas.js';
@@ -107,7 +109,9 @@ export async function userRoutes(app: FastifyInstance, services: Services) {
   routes.put(
     '/users/:sid',
     {
-      preHandler: modify,
+      // Also one's own password change, which a forced change or pending MFA allows (login flows §4).
+      config: { passwordChange: true },
+      preHandler: requireModifyOrOwnPassword,
       schema: { params: SidParams, body: UpdateUserParamsSchema, response: { 200: UserSchema, ...errors } },
     },
     async function updateUser(
@@ -120,8 +124,14 @@ export async function userRoutes(app: FastifyInstance, services: Services) {
       const patch: UserPatch = { ...fields, lastUpdatedTimeMsecs: services.now() };
       if (localUserParams?.email !== undefined) patch.email = localUserParams.email;
       if (localUserParams?.password !== undefined) {
-        assertPasswordStrength(localUserParams.password, (await services.securityConfig()).passwordStrength);
-        patch.passwordHash = await services.hasher.hash(localUserParams.password);
+        const self = sid === request.principal?.user.sid;
+        patch.passwordHash = await checkNewPassword(services, request, before, {
+          ...localUserParams,
+          self,
+          password: localUserParams.password,
+        });
+        // An administrator's reset must be changed at the next login (login flows §4, the project's rule).
+        patch.forcePasswordChange = fields.forcePasswordChange ?? !self;
       }
       if (fields.locked !== undefined) patch.lockedReason = fields.locked ? 'Locked by an administrator' : null;
       await keepAnAdministrator(services.store, before, {
