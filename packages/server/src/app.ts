@@ -12,6 +12,7 @@ import { mfaRoutes } from './mfa/mfa-routes.js';
 import { verifyOtpRoute } from './mfa/verify-otp-route.js';
 import { updateUserV1Route } from './password-change/update-user-v1-route.js';
 import { healthRoutes } from './routes/health.js';
+import { V1_PREFIX, V2_PREFIX } from './routes/prefixes.js';
 import { accessTokenV1Routes } from './routes/v1/access-tokens.js';
 import { apiKeyV1Routes } from './routes/v1/api-keys.js';
 import { clusterV1Routes } from './routes/v1/cluster.js';
@@ -25,11 +26,14 @@ import { securityConfigRoutes } from './routes/v2/security-config.js';
 import { sessionRoutes } from './routes/v2/sessions.js';
 import { userRoutes } from './routes/v2/users.js';
 import type { Services } from './services.js';
+import { useImpersonation } from './tenants/impersonation.js';
+import { useTenantIsolation } from './tenants/tenant-isolation.js';
+import { useTenantLogins } from './tenants/tenant-login.js';
+import { tenantRoutes } from './tenants/tenant-routes.js';
 import { restrictUnfinishedWebLogins } from './web-login/restrict-web-session.js';
 import { webLoginRoutes } from './web-login/web-login-routes.js';
 
-export const V1_PREFIX = '/irisservices/api/v1';
-export const V2_PREFIX = '/v2';
+export { V1_PREFIX, V2_PREFIX };
 
 export interface AppOptions {
   /** PEM certificate and key; without them the app speaks plain HTTP. */
@@ -117,6 +121,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   });
   await app.register(authenticate, services);
   restrictUnfinishedWebLogins(app);
+  useImpersonation(app, services);
+  useTenantIsolation(app, services);
+  useTenantLogins(app, services);
   auditDenials(app, services);
   await app.register(healthRoutes, services);
   await app.register(accessTokenRoutes, { prefix: V2_PREFIX, ...services });
@@ -135,5 +142,6 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(mfaRoutes, { prefix: V2_PREFIX, ...services });
   await app.register(verifyOtpRoute, { prefix: V1_PREFIX, ...services });
   await app.register(updateUserV1Route, { prefix: V1_PREFIX, ...services });
+  await app.register(tenantRoutes, services);
   return app;
 }

@@ -28,19 +28,22 @@ export const TenantInfoSchema = Type.Object({
 });
 export type TenantInfo = Static<typeof TenantInfoSchema>;
 
-const Name = Type.String({ minLength: 1, maxLength: 255, pattern: '^[^/\\\\@\\s]+$' });
+const Name = Type.String({ minLength: 1, maxLength: 255, pattern: '^[^/\\\\@]+$' });
+/** An org suffix ends tenant usernames (`user@suffix`) and ids (`suffix/`). */
+const Suffix = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '^[^\\s/\\\\@]+$' });
 
 /** v1 `POST /public/tenants` (`TenantCreateParameters`). */
 export const CreateTenantV1Schema = Type.Object({
   name: Name,
-  orgSuffix: Type.Optional(Name),
+  orgSuffix: Type.Optional(Suffix(255)),
   description: Type.Optional(Nullable(Type.String({ maxLength: 1024 }))),
 });
 export type CreateTenantV1 = Static<typeof CreateTenantV1Schema>;
 
-/** v2 `POST /v2/tenants` (`TenantInfo` without the read-only fields). */
+/** v2 `POST /v2/tenants` (`CreateTenantRequest`): the suffix becomes the org suffix. */
 export const CreateTenantSchema = Type.Object({
   name: Name,
+  tenantIdSuffix: Suffix(10),
   description: Type.Optional(Nullable(Type.String({ maxLength: 1024 }))),
 });
 export type CreateTenant = Static<typeof CreateTenantSchema>;

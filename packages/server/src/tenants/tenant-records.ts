@@ -39,7 +39,8 @@ export async function createTenant(
   services: Services,
   fields: { name: string; orgSuffix?: string | undefined; description?: string | null | undefined },
 ): Promise<TenantRecord | undefined> {
-  const orgSuffix = fields.orgSuffix ?? fields.name;
+  // Without a suffix, the name without the characters a suffix cannot hold.
+  const orgSuffix = fields.orgSuffix ?? fields.name.replace(/[\s/\\@]+/g, '');
   const now = services.now();
   const tenant: TenantRecord = {
     tenantId: tenantIdFromSuffix(orgSuffix),
