@@ -1,5 +1,8 @@
-import type { CreateAccessTokenRequestParams } from 'cohesity-sdk/models';
-import type { FastifyRequest } from 'fastify';
+import { type CreateAccessTokenRequestParams, DEFAULT_DOMAIN, MAX_PASSWORD_BYTES } from 'cohesity-sdk/models';
+import { lockIfInactive } from '../accounts/inactivity.js';
+import { lockoutKey } from '../accounts/lockout-key.js';
+import { canAuthenticate } from '../accounts/user-status.js';
+import type { Actor } from '../actor.js';
 import { audit } from '../audit.js';
 import {
   accountInactive,
@@ -12,14 +15,6 @@ import {
 import type { Services } from '../services.js';
 import type { UserRecord } from '../store/store.js';
 import { QueueFullError } from './concurrency-limit.js';
-import { lockIfInactive } from './inactivity.js';
-import { MAX_PASSWORD_BYTES } from './passwords.js';
-import { canAuthenticate } from './user-status.js';
-
-export const DEFAULT_DOMAIN = 'LOCAL';
-
-/** Lockout counts per username and domain, whether or not such a user exists. */
-export const lockoutKey = (username: string, domain: string) => `${domain.toLowerCase()}\\${username}`;
 
 /** Counts one failed login (a wrong password or MFA code) toward `accountLockout`. */
 export async function countLoginFailure(services: Services, key: string, now: number) {
@@ -45,7 +40,7 @@ export interface LoginOptions {
  */
 export async function loginWithPassword(
   services: Services,
-  request: FastifyRequest,
+  actor: Actor,
   body: CreateAccessTokenRequestParams | undefined,
   options: LoginOptions = {},
 ): Promise<UserRecord> {
@@ -61,7 +56,7 @@ export async function loginWithPassword(
   const target = `${domain}\\${username}`;
   const now = services.now();
   const refuseLocked = async (error: Error, details?: Record<string, unknown>): Promise<never> => {
-    await audit(services, request, { action: 'login', outcome: 'locked', target, ...(details ? { details } : {}) });
+    await audit(services, actor, { action: 'login', outcome: 'locked', target, ...(details ? { details } : {}) });
     throw error;
   };
 
@@ -78,7 +73,7 @@ export async function loginWithPassword(
   }
   if (!user || !passwordMatches || !canAuthenticate(user, now)) {
     const { after, locked } = await countLoginFailure(services, key, now);
-    await audit(services, request, {
+    await audit(services, actor, {
       action: 'login',
       outcome: locked ? 'locked' : 'failure',
       target,
@@ -108,7 +103,7 @@ export async function loginWithPassword(
   // Together, so that a store which groups commits writes both with one fsync.
   await Promise.all([
     services.store.recordLogin(user.sid, now),
-    audit(services, request, { action: 'login', outcome: 'success', target, actorSid: user.sid, actorName: target }),
+    audit(services, actor, { action: 'login', outcome: 'success', target, actorSid: user.sid, actorName: target }),
   ]);
   return user;
 }

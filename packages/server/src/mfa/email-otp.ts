@@ -1,5 +1,5 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
 import { invalidRequest } from '../errors.js';
 import type { Services } from '../services.js';
 import type { UserRecord } from '../store/store.js';
@@ -19,13 +19,13 @@ interface StoredCode {
 const macOf = (services: Services, sid: string, code: string) => services.atRest.mac(`email-otp:${sid}:${code}`);
 
 /** Mails the user a new code (to the outbox); it replaces any code sent before. */
-export async function sendEmailOtp(services: Services, request: FastifyRequest, user: UserRecord): Promise<void> {
+export async function sendEmailOtp(services: Services, log: FastifyBaseLogger, user: UserRecord): Promise<void> {
   if (user.email === null) throw invalidRequest('The user has no email address to send a code to');
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const now = services.now();
   const stored: StoredCode = { mac: macOf(services, user.sid, code), expiresAtMsecs: now + LIFETIME_MSECS };
   await services.store.putRecord(KIND, user.sid, JSON.stringify(stored), user.sid);
-  await sendToOutbox(services.config.dataDir, request.log, {
+  await sendToOutbox(services.config.dataDir, log, {
     timeMsecs: now,
     to: user.email,
     user: `${user.domain}\\${user.username}`,

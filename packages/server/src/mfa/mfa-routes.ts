@@ -52,7 +52,7 @@ export async function mfaRoutes(app: FastifyInstance, services: Services) {
         retainUserMfaSettings: retainUserMfaSettings ?? before.retainUserMfaSettings,
       };
       await services.store.putSetting('mfaConfig', after);
-      await audit(services, request, {
+      await audit(services, request.actor, {
         action: 'mfaConfig.update',
         outcome: 'success',
         target: 'mfaConfig',
@@ -72,7 +72,7 @@ export async function mfaRoutes(app: FastifyInstance, services: Services) {
       request: FastifyRequest<{ Body: CreateTotpKeyRequestBody | undefined }>,
       reply,
     ): Promise<TotpKeyInfo> {
-      const { user, session } = request.principal as Principal;
+      const { user, session } = request.actor.principal as Principal;
       // Before the code is verified, only a user with no working method may enrol: otherwise
       // a password alone could swap in the attacker's key and pass MFA.
       if (session?.web?.mfaPending) {
@@ -82,7 +82,7 @@ export async function mfaRoutes(app: FastifyInstance, services: Services) {
         }
       }
       const key = await enrolTotp(services, user, request.body?.totpKeyName);
-      await audit(services, request, { action: 'mfa.totpKey.create', outcome: 'success', target: user.sid });
+      await audit(services, request.actor, { action: 'mfa.totpKey.create', outcome: 'success', target: user.sid });
       reply.code(201);
       return key;
     },
@@ -93,9 +93,9 @@ export async function mfaRoutes(app: FastifyInstance, services: Services) {
     '/send-email-otp',
     { config: { mfaStep: true }, schema: { response: errors } },
     async function sendEmailOtpToSessionUser(request, reply) {
-      const { user } = request.principal as Principal;
-      await sendEmailOtp(services, request, user);
-      await audit(services, request, { action: 'mfa.email.send', outcome: 'success', target: user.sid });
+      const { user } = request.actor.principal as Principal;
+      await sendEmailOtp(services, request.log, user);
+      await audit(services, request.actor, { action: 'mfa.email.send', outcome: 'success', target: user.sid });
       reply.code(204);
     },
   );
@@ -108,9 +108,9 @@ export async function mfaRoutes(app: FastifyInstance, services: Services) {
       schema: { body: CreateAccessTokenRequestParamsSchema, response: errors },
     },
     async function sendEmailOtpBeforeLogin(request: FastifyRequest<{ Body: CreateAccessTokenRequestParams }>, reply) {
-      const user = await loginWithPassword(services, request, request.body);
-      await sendEmailOtp(services, request, user);
-      await audit(services, request, { action: 'mfa.email.send', outcome: 'success', target: user.sid });
+      const user = await loginWithPassword(services, request.actor, request.body);
+      await sendEmailOtp(services, request.log, user);
+      await audit(services, request.actor, { action: 'mfa.email.send', outcome: 'success', target: user.sid });
       reply.code(204);
     },
   );

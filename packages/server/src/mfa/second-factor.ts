@@ -1,6 +1,7 @@
-import type { FastifyRequest } from 'fastify';
+import { lockoutKey } from '../accounts/lockout-key.js';
+import type { Actor } from '../actor.js';
 import { audit } from '../audit.js';
-import { countLoginFailure, lockoutKey } from '../auth/login.js';
+import { countLoginFailure } from '../auth/login.js';
 import { accountLocked } from '../errors.js';
 import type { Services } from '../services.js';
 import type { UserRecord } from '../store/store.js';
@@ -21,7 +22,7 @@ interface OtpFields {
  */
 export async function checkOtpCode(
   services: Services,
-  request: FastifyRequest,
+  actor: Actor,
   user: UserRecord,
   methods: readonly MfaMethod[],
   fields: OtpFields,
@@ -44,11 +45,11 @@ export async function checkOtpCode(
         ? await verifyEmailOtp(services, user, otpCode)
         : false;
   if (ok && method) {
-    await audit(services, request, { action: 'mfa.verify', outcome: 'success', target, details: { method } });
+    await audit(services, actor, { action: 'mfa.verify', outcome: 'success', target, details: { method } });
     return method;
   }
   const { after, locked } = await countLoginFailure(services, key, now);
-  await audit(services, request, {
+  await audit(services, actor, {
     action: 'mfa.verify',
     outcome: locked ? 'locked' : 'failure',
     target,
@@ -62,11 +63,11 @@ export async function checkOtpCode(
 }
 
 /** The `secondFactor` of token and session logins: the code comes in the login body. */
-export function inlineSecondFactor(services: Services, request: FastifyRequest, fields: OtpFields | undefined) {
+export function inlineSecondFactor(services: Services, actor: Actor, fields: OtpFields | undefined) {
   return async function checkInlineOtp(user: UserRecord): Promise<void> {
     const methods = await mfaMethodsFor(services, user);
     // Users without MFA: both fields are ignored, whatever they hold.
     if (methods === null) return;
-    await checkOtpCode(services, request, user, methods, fields ?? {});
+    await checkOtpCode(services, actor, user, methods, fields ?? {});
   };
 }

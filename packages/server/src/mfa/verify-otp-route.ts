@@ -21,11 +21,11 @@ export async function verifyOtpRoute(app: FastifyInstance, services: Services) {
       schema: { body: VerifyOtpParamsSchema, response: { 200: SessionUserSchema, ...errorResponses } },
     },
     async function verifyOtp(request: FastifyRequest<{ Body: VerifyOtpParams | undefined }>): Promise<SessionUser> {
-      const { user, session } = request.principal as Principal;
+      const { user, session } = request.actor.principal as Principal;
       const methods = await mfaMethodsFor(services, user);
       if (methods !== null) {
         // A lockout ends the waiting session too: it may not go on guessing.
-        await checkOtpCode(services, request, user, methods, request.body ?? {}, async () => {
+        await checkOtpCode(services, request.actor, user, methods, request.body ?? {}, async () => {
           if (!session) return;
           await services.store.deleteSession(session.idHash);
           await forgetWebSession(services, session.idHash);

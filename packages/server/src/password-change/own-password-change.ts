@@ -26,7 +26,7 @@ export const isUnfinishedWebLogin = (principal: Principal) =>
  * login that has not finished (MFA, forced change) may change nothing but that password.
  */
 export async function requireModifyOrOwnPassword(request: FastifyRequest): Promise<void> {
-  const principal = request.principal;
+  const principal = request.actor.principal;
   if (!principal) throw noCredentials();
   const { params, body } = request as V2Update;
   const ownPassword = params.sid === principal.user.sid && isOnlyPasswordChange(body);

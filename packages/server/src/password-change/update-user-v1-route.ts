@@ -1,16 +1,16 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { type UpdateUserV1Params, UpdateUserV1ParamsSchema, type WebUser, WebUserSchema } from 'cohesity-sdk/models';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { checkNewPassword } from '../accounts/check-new-password.js';
+import { updateUserRevokingCredentials } from '../accounts/revoke-credentials.js';
 import { audit } from '../audit.js';
 import type { Principal } from '../auth/principal.js';
-import { updateUserRevokingCredentials } from '../auth/revoke-credentials.js';
 import { missingParameters, missingPrivilege, notFound } from '../errors.js';
 import { type LoginProfile, readLoginProfile, updateLoginProfile } from '../mfa/login-profile.js';
 import { errorResponses } from '../routes/route-schemas.js';
 import type { Services } from '../services.js';
 import { assertInTenantScope } from '../tenants/tenant-scope.js';
 import { toWebUser } from '../web-login/session-user.js';
-import { checkNewPassword } from './check-new-password.js';
 import { isUnfinishedWebLogin } from './own-password-change.js';
 
 /** The administrator-only settings of v1 `PUT /public/users` that differ from the profile. */
@@ -36,7 +36,7 @@ export async function updateUserV1Route(app: FastifyInstance, services: Services
       schema: { body: UpdateUserV1ParamsSchema, response: { 200: WebUserSchema, ...errorResponses } },
     },
     async function updateUserV1(request: FastifyRequest<{ Body: UpdateUserV1Params | undefined }>): Promise<WebUser> {
-      const principal = request.principal as Principal;
+      const principal = request.actor.principal as Principal;
       const body = request.body ?? {};
       if (!body.sid) throw missingParameters('sid');
       const target = await services.store.getUser(body.sid);
@@ -50,7 +50,7 @@ export async function updateUserV1Route(app: FastifyInstance, services: Services
 
       let user = target;
       if (body.password) {
-        const passwordHash = await checkNewPassword(services, request, target, {
+        const passwordHash = await checkNewPassword(services, request.actor, target, {
           ...body,
           password: body.password,
           self,
@@ -61,7 +61,7 @@ export async function updateUserV1Route(app: FastifyInstance, services: Services
       if (Object.keys(changes).length > 0) {
         await updateLoginProfile(services, target.sid, (profile) => ({ ...profile, ...changes }));
       }
-      await audit(services, request, {
+      await audit(services, request.actor, {
         action: 'user.update',
         outcome: 'success',
         target: target.sid,

@@ -15,7 +15,7 @@ export const IMPERSONATE_HEADER = 'x-impersonate-tenant-id';
 export function useImpersonation(app: FastifyInstance, services: Services): void {
   app.addHook('onRequest', async function impersonateTenant(request: FastifyRequest) {
     const header = request.headers[IMPERSONATE_HEADER];
-    const principal = request.principal;
+    const principal = request.actor?.principal;
     if (!principal || typeof header !== 'string' || header.trim() === '') return;
     if (tenantIdOfUser(principal.user) !== null || !principal.privileges.has('ORGANIZATION_IMPERSONATE')) {
       throw missingPrivilege('ORGANIZATION_IMPERSONATE');
@@ -25,6 +25,9 @@ export function useImpersonation(app: FastifyInstance, services: Services): void
       (await getTenant(services, wanted)) ??
       (wanted.endsWith('/') ? undefined : await getTenant(services, tenantIdFromSuffix(wanted)));
     if (!tenant) throw notFound('Tenant');
-    request.principal = { ...principal, impersonating: { tenantId: tenant.tenantId, tenantName: tenant.name } };
+    request.actor = {
+      ...request.actor,
+      principal: { ...principal, impersonating: { tenantId: tenant.tenantId, tenantName: tenant.name } },
+    };
   });
 }

@@ -31,7 +31,7 @@ export function useTenantIsolation(app: FastifyInstance, services: Services): vo
     new Set((await services.store.listUsers({})).filter((u) => tenantIdOfUser(u) === tenant).map((u) => u.sid));
 
   app.addHook('preHandler', async function scopeToTenant(request: FastifyRequest) {
-    const principal = request.principal;
+    const principal = request.actor?.principal;
     const tenant = principal ? tenantOf(principal) : null;
     if (!principal || tenant === null) return;
     const route = `${request.method} ${request.routeOptions.url}`;
@@ -55,7 +55,7 @@ export function useTenantIsolation(app: FastifyInstance, services: Services): vo
   });
 
   app.addHook('preSerialization', async function leaveOutOtherTenants(request: FastifyRequest, _reply, payload) {
-    const principal = request.principal as Principal | null;
+    const principal = request.actor?.principal as Principal | null;
     const tenant = principal ? tenantOf(principal) : null;
     if (tenant === null || payload === null || typeof payload !== 'object') return payload;
     const mine = (user: { username: string }) => tenantIdOfUser(user) === tenant;

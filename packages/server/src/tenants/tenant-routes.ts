@@ -46,7 +46,7 @@ const toTenantInfo = (t: TenantRecord): TenantInfo => ({
 
 /** The tenants the caller may see (a tenant sees itself), filtered by `ids`. */
 async function visibleTenants(services: Services, request: FastifyRequest, ids: readonly string[] | undefined) {
-  const own = tenantOf(request.principal as Principal);
+  const own = tenantOf(request.actor.principal as Principal);
   return (await listTenants(services)).filter(
     (t) => (own === null || t.tenantId === own) && (!ids?.length || ids.includes(t.tenantId)),
   );
@@ -55,7 +55,7 @@ async function visibleTenants(services: Services, request: FastifyRequest, ids: 
 async function create(services: Services, request: FastifyRequest, fields: CreateTenantV1): Promise<TenantRecord> {
   const tenant = await createTenant(services, fields);
   if (!tenant) throw conflict(`A tenant named '${fields.orgSuffix ?? fields.name}' already exists`);
-  await audit(services, request, { action: 'tenant.create', outcome: 'success', target: tenant.tenantId });
+  await audit(services, request.actor, { action: 'tenant.create', outcome: 'success', target: tenant.tenantId });
   return tenant;
 }
 

@@ -17,7 +17,7 @@ export const passwordChangeRequired = () =>
  */
 export function restrictUnfinishedWebLogins(app: FastifyInstance): void {
   app.addHook('onRequest', async function restrictUnfinishedWebLogin(request: FastifyRequest) {
-    const web = request.principal?.session?.web;
+    const web = request.actor?.principal?.session?.web;
     if (!web || !(web.mfaPending || web.passwordChangeOnly)) return;
     const { mfaStep, passwordChange } = request.routeOptions.config;
     if (mfaStep || passwordChange) return;

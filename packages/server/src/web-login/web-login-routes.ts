@@ -6,15 +6,15 @@ import {
   SessionUserSchema,
 } from 'cohesity-sdk/models';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { newSessionId, startSession } from '../accounts/sessions.js';
 import { audit } from '../audit.js';
 import { tokenTtlSeconds } from '../auth/issue-access-token.js';
 import { loginWithPassword } from '../auth/login.js';
-import { hashSecret } from '../auth/secret-hash.js';
-import { newSessionId, startSession } from '../auth/sessions.js';
 import { ApiError } from '../errors.js';
 import { readLoginProfile } from '../mfa/login-profile.js';
 import { mfaMethodsFor } from '../mfa/mfa-config.js';
 import { errorResponses } from '../routes/route-schemas.js';
+import { hashSecret } from '../secret-hash.js';
 import type { Services } from '../services.js';
 import { clearedSessionCookie, sessionCookie } from './session-cookie.js';
 import { toSessionUser } from './session-user.js';
@@ -42,7 +42,7 @@ export async function webLoginRoutes(app: FastifyInstance, services: Services) {
       request: FastifyRequest<{ Body: CreateAccessTokenRequestParams }>,
       reply: FastifyReply,
     ): Promise<SessionUser> {
-      const user = await loginWithPassword(services, request, request.body);
+      const user = await loginWithPassword(services, request.actor, request.body);
       // Said only to whoever knows the password, so it tells an attacker nothing.
       if (!(await readLoginProfile(services, user.sid)).uiAccess) throw noUiPrivilege();
       const sessionId = newSessionId();
@@ -59,7 +59,7 @@ export async function webLoginRoutes(app: FastifyInstance, services: Services) {
         },
         user.sid,
       );
-      await startSession(services, request, user, sessionId);
+      await startSession(services, request.actor, user, sessionId);
       reply.header('set-cookie', sessionCookie(sessionId));
       return toSessionUser(services, user);
     },
@@ -70,11 +70,11 @@ export async function webLoginRoutes(app: FastifyInstance, services: Services) {
     '/logout',
     { config: { mfaStep: true, passwordChange: true }, schema: { response: errorResponses } },
     async function webLogout(request, reply) {
-      const session = request.principal?.session;
+      const session = request.actor.principal?.session;
       if (session) {
         await services.store.deleteSession(session.idHash);
         await forgetWebSession(services, session.idHash);
-        await audit(services, request, { action: 'session.delete', outcome: 'success', target: 'self' });
+        await audit(services, request.actor, { action: 'session.delete', outcome: 'success', target: 'self' });
       }
       reply.header('set-cookie', clearedSessionCookie()).code(204);
     },

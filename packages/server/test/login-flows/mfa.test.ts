@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import type { AccessTokenResponse, ErrorBody, MfaConfigInfo, SessionUser } from 'cohesity-sdk/models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashSecret } from '../../src/auth/secret-hash.js';
+import { hashSecret } from '../../src/secret-hash.js';
 import { bearer, createUser, STRONG_PASSWORD } from '../helpers/identity.js';
 import { createMfaUser, enableMfa, enrolTotp, lastEmailCode, outbox, totpCode } from '../helpers/mfa.js';
 import { setSessionManagement, withSessionManagement } from '../helpers/session-management.js';

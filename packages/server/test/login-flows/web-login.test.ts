@@ -1,6 +1,6 @@
 import type { CreatedUserApiKey, ErrorBody, SessionUser } from 'cohesity-sdk/models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashSecret } from '../../src/auth/secret-hash.js';
+import { hashSecret } from '../../src/secret-hash.js';
 import { bearer, createUser, STRONG_PASSWORD } from '../helpers/identity.js';
 import { setSessionManagement } from '../helpers/session-management.js';
 import { startTestServer, type TestServer } from '../helpers/start-server.js';

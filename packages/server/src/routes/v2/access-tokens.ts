@@ -28,8 +28,8 @@ export function createAccessTokenHandler(services: Services) {
     reply: FastifyReply,
   ) {
     await refuseOtherLoginMode(services, false);
-    const user = await loginWithPassword(services, request, request.body, {
-      secondFactor: inlineSecondFactor(services, request, request.body),
+    const user = await loginWithPassword(services, request.actor, request.body, {
+      secondFactor: inlineSecondFactor(services, request.actor, request.body),
     });
     reply.code(201);
     return issueAccessToken(services, user);

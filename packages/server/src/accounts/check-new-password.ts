@@ -1,11 +1,12 @@
-import type { FastifyRequest } from 'fastify';
+import { MAX_PASSWORD_BYTES } from 'cohesity-sdk/models';
+import type { Actor } from '../actor.js';
 import { audit } from '../audit.js';
-import { countLoginFailure, lockoutKey } from '../auth/login.js';
-import { assertPasswordStrength } from '../auth/password-policy.js';
-import { MAX_PASSWORD_BYTES } from '../auth/passwords.js';
+import { countLoginFailure } from '../auth/login.js';
 import { accountLocked, invalidRequest, missingParameters } from '../errors.js';
 import type { Services } from '../services.js';
 import type { UserRecord } from '../store/store.js';
+import { lockoutKey } from './lockout-key.js';
+import { assertPasswordStrength } from './password-policy.js';
 
 export interface PasswordChange {
   password: string;
@@ -22,7 +23,7 @@ export interface PasswordChange {
  */
 export async function checkNewPassword(
   services: Services,
-  request: FastifyRequest,
+  actor: Actor,
   user: UserRecord,
   change: PasswordChange,
 ): Promise<string> {
@@ -33,7 +34,7 @@ export async function checkNewPassword(
   if (change.self && !currentPassword) throw missingParameters('currentPassword');
   if (currentPassword && !(await services.hasher.verify(user.passwordHash, currentPassword))) {
     const { after, locked } = await countLoginFailure(services, lockoutKey(user.username, user.domain), services.now());
-    await audit(services, request, {
+    await audit(services, actor, {
       action: 'user.password.change',
       outcome: locked ? 'locked' : 'failure',
       target: user.sid,

@@ -1,35 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import type { CreateSessionRequestParams } from 'cohesity-sdk/models';
-import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../actor.js';
 import { audit } from '../audit.js';
 import { sessionLimitReached } from '../errors.js';
+import { hashSecret } from '../secret-hash.js';
 import type { Services } from '../services.js';
 import type { UserRecord } from '../store/store.js';
-import { type LoginOptions, loginWithPassword } from './login.js';
-import { hashSecret } from './secret-hash.js';
 import { sessionCutoffs } from './session-expiry.js';
-
-/**
- * Logs in (lockout and audit included) and starts a session. The id is 256 random bits and
- * only its SHA-256 is stored; the store counts and inserts in one transaction, so the
- * configured limits hold under concurrent logins.
- */
-export async function createSession(
-  services: Services,
-  request: FastifyRequest,
-  body: CreateSessionRequestParams | undefined,
-  options: LoginOptions = {},
-): Promise<string> {
-  return startSession(services, request, await loginWithPassword(services, request, body, options));
-}
 
 /** A new session id: 32 random bytes, base64 (the form clients know, login flows §6). */
 export const newSessionId = () => randomBytes(32).toString('base64');
 
-/** Starts a session for a user who has just logged in, within the configured limits. */
+/**
+ * Starts a session for a user who has just logged in. The id is 256 random bits and only
+ * its SHA-256 is stored; the store counts and inserts in one transaction, so the configured
+ * limits hold under concurrent logins.
+ */
 export async function startSession(
   services: Services,
-  request: FastifyRequest,
+  actor: Actor,
   user: UserRecord,
   sessionId = newSessionId(),
 ): Promise<string> {
@@ -50,7 +38,7 @@ export async function startSession(
       : { perUser: null, systemWide: null },
   );
   if (result !== 'created') {
-    await audit(services, request, {
+    await audit(services, actor, {
       action: 'session.create',
       outcome: 'denied',
       actorSid: user.sid,
@@ -61,11 +49,22 @@ export async function startSession(
       ? sessionLimitReached('user', config.sessionLimitPerUser)
       : sessionLimitReached('cluster', config.sessionLimitSystemWide);
   }
-  await audit(services, request, {
+  await audit(services, actor, {
     action: 'session.create',
     outcome: 'success',
     actorSid: user.sid,
     target: user.sid,
   });
   return sessionId;
+}
+
+/** Ends the sessions of `sid`, or everyone's when undefined; audited with how many ended. */
+export async function endSessions(services: Services, actor: Actor, sid: string | undefined): Promise<void> {
+  const ended = await services.store.deleteSessions(sid);
+  await audit(services, actor, {
+    action: 'session.delete',
+    outcome: 'success',
+    target: sid ?? '*',
+    details: { ended },
+  });
 }
