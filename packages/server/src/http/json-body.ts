@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /** No characters but JSON's whitespace: what clients send as "no body" (contract: login flows §3.4). */
 const BLANK = /^[ \t\r\n]*$/;
@@ -20,4 +20,9 @@ export function parseEveryBodyAsJson(app: FastifyInstance): void {
     }
     parseJson(request, body, done);
   });
+}
+
+/** A route's `preValidation` where the body is optional: none is taken as `{}`. */
+export async function noBodyAsEmptyObject(request: FastifyRequest): Promise<void> {
+  if (request.body === undefined) request.body = {};
 }

@@ -17,6 +17,7 @@ import { loginWithPassword } from '../auth/login.js';
 import type { Principal } from '../auth/principal.js';
 import { requirePrivilege } from '../auth/privileges.js';
 import { conflict } from '../errors.js';
+import { noBodyAsEmptyObject } from '../http/json-body.js';
 import { errorResponses as errors } from '../routes/route-schemas.js';
 import type { Services } from '../services.js';
 import { sendEmailOtp } from './email-otp.js';
@@ -66,6 +67,8 @@ export async function mfaRoutes(app: FastifyInstance, services: Services) {
     '/totp-key',
     {
       config: { mfaStep: true },
+      // cohesity-api.ps1 sends `{}`; other clients may send nothing at all.
+      preValidation: noBodyAsEmptyObject,
       schema: { body: CreateTotpKeyRequestBodySchema, response: { 201: TotpKeyInfoSchema, ...errors } },
     },
     async function createTotpKey(
