@@ -4,6 +4,9 @@ import { buildApp, REDACTED_PATHS } from './app.js';
 import { PasswordHasher, type PasswordHasherOptions } from './auth/passwords.js';
 import { TokenService } from './auth/tokens.js';
 import { bootstrap, DEFAULT_SECURITY_CONFIG } from './bootstrap.js';
+import type { ClusterApiContext } from './cluster-api/cluster-api-context.js';
+import { createClusterApi, openResourceStore } from './cluster-api/create-cluster-api.js';
+import { seedDemoCluster } from './cluster-api/demo/seed-demo-cluster.js';
 import type { ServerConfig } from './config.js';
 import { loadTlsCredentials } from './http/tls.js';
 import { AtRestCipher } from './secrets/at-rest-cipher.js';
@@ -15,6 +18,8 @@ import type { DatabaseRetry } from './store/wait-for-database.js';
 export interface RunningServer {
   readonly app: FastifyInstance;
   readonly store: Store;
+  /** The stand-in cluster's API (its documents, validators and records). */
+  readonly clusterApi: ClusterApiContext;
   /** e.g. `https://127.0.0.1:8443` (the real port when 0 was asked for). */
   readonly url: string;
   /** SHA-256 fingerprint of the certificate; undefined over plain HTTP. */
@@ -37,10 +42,18 @@ export interface StartOptions {
 /** Opens the store, makes first-start state, and listens. What `main.ts`, the CLI and tests run. */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const store = await openStore(config, options.onDatabaseRetry);
+  const resources = openResourceStore(config);
   try {
     const hasher = await PasswordHasher.create(options.hasher);
     const cluster = await bootstrap(store, hasher, config.adminPassword, Date.now());
     const tokens = await TokenService.open(store);
+    const clusterApi = createClusterApi({
+      resources,
+      cluster,
+      runMsecs: config.runSeconds * 1000,
+      now: () => Date.now(),
+    });
+    if (!config.emptyCluster) await seedDemoCluster(clusterApi, config);
     const services: Services = {
       config,
       store,
@@ -48,6 +61,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       tokens,
       cluster,
       atRest: await AtRestCipher.open(config.dataDir),
+      clusterApi,
       now: () => Date.now(),
       // Configs stored before a setting existed take its default.
       securityConfig: async () => ({ ...DEFAULT_SECURITY_CONFIG, ...(await store.getSetting('securityConfig')) }),
@@ -65,15 +79,18 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     return {
       app,
       store,
+      clusterApi,
       url: `${tls ? 'https' : 'http'}://${host}:${port}`,
       fingerprint256: tls?.fingerprint256,
       selfSigned: tls?.selfSigned ?? false,
       async close() {
         await app.close();
+        await resources.close();
         await store.close();
       },
     };
   } catch (error) {
+    await resources.close();
     await store.close();
     throw error;
   }

@@ -28,5 +28,7 @@ declare module 'fastify' {
     mfaStep?: boolean;
     /** Allowed to a web login whose password must change first (login flows §4). */
     passwordChange?: boolean;
+    /** The cluster document's operation this route answers (src/cluster-api). */
+    operationId?: string;
   }
 }
