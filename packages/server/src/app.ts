@@ -4,6 +4,7 @@ import { auditDenials } from './auth/audit-denials.js';
 import { authenticate } from './auth/authenticate.js';
 import { useRateLimits } from './auth/rate-limit.js';
 import { registerClusterApi } from './cluster-api/register-cluster-api.js';
+import { refuseOtherClusters } from './helios/remote-cluster-headers.js';
 import { answerClientError } from './http/client-error-handler.js';
 import { sendContractError, useContractErrors } from './http/error-handler.js';
 import { parseEveryBodyAsJson } from './http/json-body.js';
@@ -122,6 +123,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   });
   await app.register(authenticate, services);
   restrictUnfinishedWebLogins(app);
+  refuseOtherClusters(app, services);
   useImpersonation(app, services);
   useTenantIsolation(app, services);
   useTenantLogins(app, services);
