@@ -8,6 +8,7 @@ import type { ClusterApiContext } from './cluster-api/cluster-api-context.js';
 import { createClusterApi, openResourceStore } from './cluster-api/create-cluster-api.js';
 import { seedDemoCluster } from './cluster-api/demo/seed-demo-cluster.js';
 import type { ServerConfig } from './config.js';
+import { stdoutLogDestination } from './http/log-destination.js';
 import { loadTlsCredentials } from './http/tls.js';
 import type { Services } from './services.js';
 import { openStore } from './store/open-store.js';
@@ -41,7 +42,7 @@ export interface StartOptions {
 /** Opens the store, makes first-start state, and listens. What `main.ts`, the CLI and tests run. */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const store = await openStore(config, options.onDatabaseRetry);
-  const resources = openResourceStore(config);
+  const resources = openResourceStore(store);
   try {
     const hasher = await PasswordHasher.create(options.hasher);
     const cluster = await bootstrap(store, hasher, config.adminPassword, Date.now());
@@ -64,10 +65,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       securityConfig: async () => (await store.getSetting('securityConfig')) ?? DEFAULT_SECURITY_CONFIG,
     };
     const tls = config.http ? undefined : await loadTlsCredentials(config.dataDir, config.host, config.tls);
+    const stdout = options.logger === undefined && !options.logStream ? stdoutLogDestination() : undefined;
+    const stream = options.logStream ?? stdout?.stream;
     const logger = options.logger ?? {
       level: config.logLevel,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      ...(options.logStream ? { stream: options.logStream } : {}),
+      ...(stream ? { stream } : {}),
     };
     const app = await buildApp(services, { tls, logger });
     await app.listen({ host: config.host, port: config.port });
@@ -82,12 +85,11 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       selfSigned: tls?.selfSigned ?? false,
       async close() {
         await app.close();
-        await resources.close();
         await store.close();
+        stdout?.close();
       },
     };
   } catch (error) {
-    await resources.close();
     await store.close();
     throw error;
   }
