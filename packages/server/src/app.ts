@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController
 import { auditDenials } from './auth/audit-denials.js';
 import { authenticate } from './auth/authenticate.js';
 import { useRateLimits } from './auth/rate-limit.js';
+import { logAnswer } from './http/access-log.js';
 import { answerClientError } from './http/client-error-handler.js';
 import { sendContractError, useContractErrors } from './http/error-handler.js';
 import { parseEveryBodyAsJson } from './http/json-body.js';
@@ -88,18 +89,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   app.addHook('preClose', async function stopKeepAlive() {
     closing = true;
   });
-  // Flat fields, not pino's req/res serializers: the same facts at ~13% less CPU per request.
   app.addHook('onResponse', async function logRequest(request, reply) {
-    request.log.info(
-      {
-        method: request.method,
-        url: request.url,
-        statusCode: reply.statusCode,
-        remoteAddress: request.ip,
-        responseTime: reply.elapsedTime,
-      },
-      'request completed',
-    );
+    logAnswer(request, reply.statusCode, reply.elapsedTime);
   });
   app.addHook('onSend', async function tagResponse(request, reply) {
     reply.header('x-request-id', request.id);

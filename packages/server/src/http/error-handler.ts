@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { QueueFullError } from '../auth/concurrency-limit.js';
 import { ApiError, internalError, overloaded } from '../errors.js';
 import { StoreUnavailableError } from '../store/store.js';
+import { answerAndLinger, mustLinger } from './lingering-close.js';
 
 const PARSER_MESSAGES: Record<string, string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is too large',
@@ -47,9 +48,17 @@ function toApiError(error: unknown): ApiError {
 }
 
 /** Writes anything thrown as the contract's `Error`; also Fastify's `frameworkErrors` handler. */
-export function sendContractError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function sendContractError(
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply | undefined {
   const apiError = toApiError(error);
   if (apiError.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+  if (mustLinger(request, reply)) {
+    answerAndLinger(request, reply, apiError);
+    return undefined;
+  }
   return reply
     .code(apiError.statusCode)
     .headers(apiError.headers)
