@@ -5,9 +5,11 @@ import { authenticate } from './auth/authenticate.js';
 import { useRateLimits } from './auth/rate-limit.js';
 import { logAnswer } from './http/access-log.js';
 import { answerClientError } from './http/client-error-handler.js';
+import { capConnections } from './http/connection-cap.js';
 import { sendContractError, useContractErrors } from './http/error-handler.js';
 import { parseEveryBodyAsJson } from './http/json-body.js';
 import { answerUnknownRoutes } from './http/method-not-allowed.js';
+import { TLS_POLICY } from './http/tls-policy.js';
 import { useContractValidation } from './http/validation.js';
 import { healthRoutes } from './routes/health.js';
 import { accessTokenV1Routes } from './routes/v1/access-tokens.js';
@@ -53,11 +55,22 @@ const NODE_SERVER_LIMITS = {
   connectionsCheckingInterval: 1_000,
 } as const;
 
+/** A connection that has not finished its TLS handshake within 10 s is closed (Node's default: 120 s). */
+export const TLS_HANDSHAKE_TIMEOUT_MSECS = 10_000;
+
 /** Builds the whole server; never listens (tests and `server.ts` do). */
 export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     ...(options.tls
-      ? { https: { cert: options.tls.cert, key: options.tls.key, ...NODE_SERVER_LIMITS } }
+      ? {
+          https: {
+            cert: options.tls.cert,
+            key: options.tls.key,
+            handshakeTimeout: TLS_HANDSHAKE_TIMEOUT_MSECS,
+            ...TLS_POLICY,
+            ...NODE_SERVER_LIMITS,
+          },
+        }
       : { http: NODE_SERVER_LIMITS }),
     logger: options.logger ?? false,
     genReqId: () => randomUUID(),
@@ -79,6 +92,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
   }) as unknown as FastifyInstance;
 
+  capConnections(app.server, services.config.maxConnections);
   useContractErrors(app);
   useContractValidation(app);
   parseEveryBodyAsJson(app);

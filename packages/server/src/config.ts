@@ -71,6 +71,13 @@ export const serverOptions = [
     description: 'Other requests per minute per client IP; 0: no limit',
   },
   {
+    flag: 'max-connections',
+    env: 'COHESITY_MAX_CONNECTIONS',
+    type: 'string',
+    default: '4096',
+    description: 'Open connections held at most; beyond, the longest idle is closed (keep under `ulimit -n`)',
+  },
+  {
     flag: 'tls-cert',
     env: 'COHESITY_TLS_CERT',
     type: 'string',
@@ -126,6 +133,7 @@ export interface ServerConfig {
   /** Requests per minute per client IP; 0 turns the limit off. */
   loginRateLimit: number;
   apiRateLimit: number;
+  maxConnections: number;
   tls: { certFile: string; keyFile: string } | undefined;
   http: boolean;
   /** Proxies whose X-Forwarded-For is believed; none unless set. */
@@ -190,15 +198,14 @@ export function resolveConfig(flags: RawValues, env: NodeJS.ProcessEnv): ServerC
     throw new ConfigError(`--token-ttl-seconds must be a positive whole number, not '${ttl}'`);
   }
 
-  const perMinute = (flag: 'login-rate-limit' | 'api-rate-limit') => {
+  const wholeNumber = (flag: 'login-rate-limit' | 'api-rate-limit' | 'max-connections', what: string, min = 0) => {
     const value = Number(read(flag));
-    if (!Number.isInteger(value) || value < 0) {
-      throw new ConfigError(
-        `--${flag} must be a whole number of requests per minute (0: no limit), not '${read(flag)}'`,
-      );
-    }
+    if (!Number.isInteger(value) || value < min)
+      throw new ConfigError(`--${flag} must be ${what}, not '${read(flag)}'`);
     return value;
   };
+  const perMinute = (flag: 'login-rate-limit' | 'api-rate-limit') =>
+    wholeNumber(flag, 'a whole number of requests per minute (0: no limit)');
 
   const wait = read('database-wait-seconds');
   const databaseWaitSeconds = Number(wait);
@@ -237,6 +244,7 @@ export function resolveConfig(flags: RawValues, env: NodeJS.ProcessEnv): ServerC
     tokenTtlSeconds,
     loginRateLimit: perMinute('login-rate-limit'),
     apiRateLimit: perMinute('api-rate-limit'),
+    maxConnections: wholeNumber('max-connections', 'a whole number of connections, at least 1', 1),
     tls: certFile !== undefined && keyFile !== undefined ? { certFile, keyFile } : undefined,
     http: isOn('http'),
     trustProxy,

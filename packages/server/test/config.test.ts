@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       loginRateLimit: 600,
       apiRateLimit: 60000,
+      maxConnections: 4096,
     });
   });
 

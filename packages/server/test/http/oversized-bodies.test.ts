@@ -101,8 +101,7 @@ describe.each([
   }, 60_000);
 
   afterAll(async () => {
-    server.child.kill('SIGTERM');
-    await server.exited;
+    await server.stop();
     await rm(dataDir, { recursive: true, force: true });
   });
 
