@@ -9,6 +9,7 @@ import { capConnections } from './http/connection-cap.js';
 import { sendContractError, useContractErrors } from './http/error-handler.js';
 import { parseEveryBodyAsJson } from './http/json-body.js';
 import { answerUnknownRoutes } from './http/method-not-allowed.js';
+import { refuseUnstorableText } from './http/storable-text.js';
 import { TLS_POLICY } from './http/tls-policy.js';
 import { useContractValidation } from './http/validation.js';
 import { healthRoutes } from './routes/health.js';
@@ -96,6 +97,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   useContractErrors(app);
   useContractValidation(app);
   parseEveryBodyAsJson(app);
+  refuseUnstorableText(app);
   answerUnknownRoutes(app);
   // Requests already running when close() begins would leave their keep-alive sockets
   // open, and the server would wait on them for minutes: ask those clients to hang up.
@@ -108,6 +110,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   });
   app.addHook('onSend', async function tagResponse(request, reply) {
     reply.header('x-request-id', request.id);
+    // Answers carry tokens, session ids and API keys: no browser, proxy or CDN may keep one.
+    reply.header('cache-control', 'no-store');
     if (closing) reply.header('connection', 'close');
   });
 
