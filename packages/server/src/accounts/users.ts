@@ -6,7 +6,7 @@ import type { Services } from '../services.js';
 import { DuplicateUserError, type NewUser, type UserPatch, type UserRecord } from '../store/store.js';
 import { findUser } from './find-user.js';
 import { keepAnAdministrator } from './last-admin.js';
-import { lockoutKey } from './lockout-key.js';
+import { lockoutAccount } from './lockout-key.js';
 import { assertPasswordStrength } from './password-policy.js';
 import { updateUserRevokingCredentials } from './revoke-credentials.js';
 
@@ -90,7 +90,9 @@ export async function updateUser(
     : await services.store.updateUser(sid, patch);
   if (!user) throw notFound('User');
   // Unlocking also lifts a lockout from failed logins: the administrator means it now.
-  if (fields.locked === false) await services.store.clearLoginFailures(lockoutKey(user.username, user.domain));
+  if (fields.locked === false) {
+    await services.store.clearLoginFailuresStartingWith(`${lockoutAccount(user.username, user.domain)}@`);
+  }
   await audit(services, actor, {
     action: 'user.update',
     outcome: 'success',

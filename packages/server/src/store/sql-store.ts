@@ -230,6 +230,15 @@ export abstract class SqlStore implements Store {
     await this.write(sql`DELETE FROM login_failures WHERE key = ${key}`);
   }
 
+  async uncountLoginFailure(key: string): Promise<void> {
+    await this.write(sql`UPDATE login_failures SET failures = failures - 1 WHERE key = ${key} AND failures > 0`);
+  }
+
+  async clearLoginFailuresStartingWith(prefix: string): Promise<void> {
+    const length = sql`CAST(${prefix.length} AS INTEGER)`;
+    await this.write(sql`DELETE FROM login_failures WHERE substr(key, 1, ${length}) = ${prefix}`);
+  }
+
   async appendAudit(event: AuditEvent): Promise<void> {
     await this.write(insertInto(auditLog, event));
   }

@@ -220,6 +220,10 @@ export interface Store {
   /** Counts one failure atomically and locks once `maxAttempts` is reached within the window. */
   recordLoginFailure(key: string, nowMsecs: number, policy: LoginFailurePolicy): Promise<LoginFailures>;
   clearLoginFailures(key: string): Promise<void>;
+  /** Takes back one counted attempt that was never checked (the hasher was too busy). */
+  uncountLoginFailure(key: string): Promise<void>;
+  /** Clears every key that starts with `prefix` (an account's counts from every address). */
+  clearLoginFailuresStartingWith(prefix: string): Promise<void>;
 
   appendAudit(event: AuditEvent): Promise<void>;
   listAudit(filter: AuditFilter): Promise<AuditRecord[]>;

@@ -13,6 +13,8 @@ export interface StoreServer {
   readonly t: TestServer;
   /** Reads the server's database behind its back. */
   readonly state: StoreState;
+  /** The PostgreSQL URL, for more nodes of the same cluster; undefined on SQLite. */
+  readonly databaseUrl: string | undefined;
   /** Stops the server and drops its schema. */
   close(): Promise<void>;
 }
@@ -21,11 +23,13 @@ export interface StoreServer {
 export async function startOnStore(onPostgres: boolean, overrides: Partial<ServerConfig> = {}): Promise<StoreServer> {
   const schema = onPostgres ? uniqueSchema('store') : undefined;
   if (schema) await adminQuery(`CREATE SCHEMA ${schema}`);
-  const t = await startTestServer({ ...overrides, ...(schema ? { databaseUrl: urlWithSchema(schema) } : {}) });
+  const databaseUrl = schema ? urlWithSchema(schema) : undefined;
+  const t = await startTestServer({ ...overrides, ...(databaseUrl ? { databaseUrl } : {}) });
   const state = schema ? await postgresState(schema) : sqliteState(t.dataDir);
   return {
     t,
     state,
+    databaseUrl,
     async close() {
       await state.close();
       await t.close();
