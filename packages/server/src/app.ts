@@ -24,6 +24,7 @@ import { auditLogRoutes } from './routes/v2/audit-logs.js';
 import { clusterRoutes } from './routes/v2/clusters.js';
 import { securityConfigRoutes } from './routes/v2/security-config.js';
 import { sessionRoutes } from './routes/v2/sessions.js';
+import { signingKeyRoutes } from './routes/v2/signing-keys.js';
 import { userRoutes } from './routes/v2/users.js';
 import type { Services } from './services.js';
 
@@ -129,6 +130,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(apiKeyRoutes, { prefix: V2_PREFIX, ...services });
   await app.register(securityConfigRoutes, { prefix: V2_PREFIX, ...services });
   await app.register(auditLogRoutes, { prefix: V2_PREFIX, ...services });
+  await app.register(signingKeyRoutes, { prefix: V2_PREFIX, ...services });
   await app.register(accessTokenV1Routes, { prefix: V1_PREFIX, ...services });
   await app.register(clusterV1Routes, { prefix: V1_PREFIX, ...services });
   await app.register(apiKeyV1Routes, { prefix: V1_PREFIX, ...services });

@@ -20,6 +20,8 @@ describe('loadConfig', () => {
       loginRateLimit: 600,
       apiRateLimit: 60000,
       maxConnections: 4096,
+      keyEncryptionKey: undefined,
+      signingKeyRotationDays: 30,
     });
   });
 

@@ -197,6 +197,10 @@ export abstract class SqlStore implements Store {
     await this.write(insertInto(signingKeys, key));
   }
 
+  async sealSigningKey(kid: string, sealedPrivateJwk: string): Promise<void> {
+    await this.write(sql`UPDATE signing_keys SET private_jwk = ${sealedPrivateJwk} WHERE kid = ${kid}`);
+  }
+
   async getLoginFailures(key: string): Promise<LoginFailures | undefined> {
     return this.#one(loginFailures, sql`SELECT * FROM login_failures WHERE key = ${key}`);
   }

@@ -96,7 +96,7 @@ export type CreateSessionResult = 'created' | 'user-limit' | 'system-limit';
 
 export interface SigningKeyRecord {
   kid: string;
-  /** Private JWK, JSON. */
+  /** Private JWK, sealed with AES-256-GCM under the key-encryption key (`auth/sealed-key.ts`). */
   privateJwk: string;
   publicJwk: string;
   createdTimeMsecs: number;
@@ -215,6 +215,8 @@ export interface Store {
 
   listSigningKeys(): Promise<SigningKeyRecord[]>;
   addSigningKey(key: SigningKeyRecord): Promise<void>;
+  /** Replaces a key's private JWK (stored in clear before keys were encrypted) by its sealed form. */
+  sealSigningKey(kid: string, sealedPrivateJwk: string): Promise<void>;
 
   getLoginFailures(key: string): Promise<LoginFailures | undefined>;
   /** Counts one failure atomically and locks once `maxAttempts` is reached within the window. */

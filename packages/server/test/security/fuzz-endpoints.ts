@@ -62,6 +62,7 @@ export const FUZZ_ENDPOINTS: readonly FuzzEndpoint[] = [
   // Settings and the audit log.
   { method: 'GET', path: '/v2/security-config' },
   { method: 'PUT', path: '/v2/security-config', body: securityConfigBody },
+  { method: 'POST', path: '/v2/signing-keys/rotate' },
   { method: 'GET', path: '/v2/audit-logs', query: ['limit', 'action', 'actorSid', 'sinceMsecs'] },
   // Paths that do not exist, or exist under other methods: 404 and 405 must hold too.
   { method: 'DELETE', path: '/v2/clusters' },
