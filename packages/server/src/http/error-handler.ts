@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { QueueFullError } from '../auth/concurrency-limit.js';
-import { ApiError, internalError, overloaded } from '../errors.js';
-import { StoreUnavailableError } from '../store/store.js';
+import { ApiError, internalError, invalidRequest, overloaded } from '../errors.js';
+import { LastAdministratorError, StoreUnavailableError } from '../store/store.js';
 import { answerAndLinger, mustLinger } from './lingering-close.js';
 
 const PARSER_MESSAGES: Record<string, string> = {
@@ -24,6 +24,7 @@ const FRAMEWORK_MESSAGES: Record<string, string> = {
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof QueueFullError) return overloaded(1);
+  if (error instanceof LastAdministratorError) return invalidRequest(error.message);
   if (error instanceof StoreUnavailableError)
     return new ApiError(503, 'KServiceUnavailable', 'The database is unavailable; retry shortly', {
       'retry-after': '1',

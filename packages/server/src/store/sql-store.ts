@@ -8,6 +8,7 @@ import type {
   AuditFilter,
   AuditRecord,
   CreateSessionResult,
+  KeepAnAdministrator,
   LoginFailurePolicy,
   LoginFailures,
   NewUser,
@@ -24,6 +25,7 @@ import type {
 import { apiKeys, auditLog, loginFailures, sessions, settings, signingKeys, users } from './tables.js';
 import { createSessionSteps, SESSIONS_LOCK } from './transactions/create-session.js';
 import { createUsersSteps } from './transactions/create-users.js';
+import { ADMINS_LOCK, keepAnAdministratorSteps } from './transactions/keep-an-administrator.js';
 import type { Steps } from './transactions/steps.js';
 
 export interface WriteResult {
@@ -99,19 +101,30 @@ export abstract class SqlStore implements Store {
     return this.#all(users, sql`SELECT * FROM users ${where} ORDER BY rid`);
   }
 
-  async updateUser(sid: string, patch: UserPatch): Promise<UserRecord | undefined> {
+  async updateUser(sid: string, patch: UserPatch, keep?: KeepAnAdministrator): Promise<UserRecord | undefined> {
     const { revokeCredentials, ...fields } = patch;
     const sets = assignments(users, fields);
     if (revokeCredentials) sets.push(sql`credentials_version = credentials_version + 1`);
-    return this.#one(users, sql`UPDATE users SET ${join(sets)} WHERE sid = ${sid} RETURNING *`, true);
+    const update = sql`UPDATE users SET ${join(sets)} WHERE sid = ${sid} RETURNING *`;
+    if (!keep) return this.#one(users, update, true);
+    const [row] = await this.#keepingAnAdministrator(update, sid, keep);
+    return row && readRow(users, row);
+  }
+
+  #keepingAnAdministrator(write: Sql, sid: string, keep: KeepAnAdministrator): Promise<Row[]> {
+    return this.transaction(keepAnAdministratorSteps(this.dialect, write, sid, keep.nowMsecs), ADMINS_LOCK);
   }
 
   async recordLogin(sid: string, timeMsecs: number): Promise<void> {
     await this.write(sql`UPDATE users SET last_login_msecs = ${timeMsecs} WHERE sid = ${sid}`);
   }
 
-  async deleteUser(sid: string): Promise<boolean> {
-    return (await this.#changes(sql`DELETE FROM users WHERE sid = ${sid}`)) === 1;
+  async deleteUser(sid: string, keep?: KeepAnAdministrator): Promise<boolean> {
+    if (!keep) return (await this.#changes(sql`DELETE FROM users WHERE sid = ${sid}`)) === 1;
+    return (
+      (await this.#keepingAnAdministrator(sql`DELETE FROM users WHERE sid = ${sid} RETURNING sid`, sid, keep))
+        .length === 1
+    );
   }
 
   async createApiKey(key: ApiKeyRecord): Promise<void> {

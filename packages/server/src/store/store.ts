@@ -164,6 +164,19 @@ export class DuplicateUserError extends Error {
   }
 }
 
+/** The write would leave the cluster without an administrator who can log in; it was undone. */
+export class LastAdministratorError extends Error {
+  override readonly name = 'LastAdministratorError';
+  constructor() {
+    super('This change would leave the cluster without an unlocked administrator');
+  }
+}
+
+/** Asks a user write to keep at least one lasting administrator (`keep-an-administrator.ts`), as of `nowMsecs`. */
+export interface KeepAnAdministrator {
+  readonly nowMsecs: number;
+}
+
 /** The database cannot be reached; the server answers 503 until it can. */
 export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';
@@ -188,10 +201,11 @@ export interface Store {
   /** `domain` matches case-insensitively. */
   findUser(username: string, domain: string): Promise<UserRecord | undefined>;
   listUsers(filter: UserFilter): Promise<UserRecord[]>;
-  updateUser(sid: string, patch: UserPatch): Promise<UserRecord | undefined>;
+  /** With `keep`, atomically refused (LastAdministratorError) when it would leave no administrator. */
+  updateUser(sid: string, patch: UserPatch, keep?: KeepAnAdministrator): Promise<UserRecord | undefined>;
   recordLogin(sid: string, timeMsecs: number): Promise<void>;
   /** Removes the user with their keys and sessions. */
-  deleteUser(sid: string): Promise<boolean>;
+  deleteUser(sid: string, keep?: KeepAnAdministrator): Promise<boolean>;
 
   createApiKey(key: ApiKeyRecord): Promise<void>;
   getApiKey(id: string): Promise<ApiKeyRecord | undefined>;
