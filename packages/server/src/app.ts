@@ -4,6 +4,8 @@ import { auditDenials } from './auth/audit-denials.js';
 import { authenticate } from './auth/authenticate.js';
 import { useRateLimits } from './auth/rate-limit.js';
 import { logAnswer } from './http/access-log.js';
+import { registerClusterApi } from './cluster-api/register-cluster-api.js';
+import { refuseOtherClusters } from './helios/remote-cluster-headers.js';
 import { answerClientError } from './http/client-error-handler.js';
 import { capConnections } from './http/connection-cap.js';
 import { sendContractError, useContractErrors } from './http/error-handler.js';
@@ -12,7 +14,11 @@ import { answerUnknownRoutes } from './http/method-not-allowed.js';
 import { refuseUnstorableText } from './http/storable-text.js';
 import { TLS_POLICY } from './http/tls-policy.js';
 import { useContractValidation } from './http/validation.js';
+import { mfaRoutes } from './mfa/mfa-routes.js';
+import { verifyOtpRoute } from './mfa/verify-otp-route.js';
+import { updateUserV1Route } from './password-change/update-user-v1-route.js';
 import { healthRoutes } from './routes/health.js';
+import { V1_PREFIX, V2_PREFIX } from './routes/prefixes.js';
 import { accessTokenV1Routes } from './routes/v1/access-tokens.js';
 import { apiKeyV1Routes } from './routes/v1/api-keys.js';
 import { clusterV1Routes } from './routes/v1/cluster.js';
@@ -27,9 +33,14 @@ import { sessionRoutes } from './routes/v2/sessions.js';
 import { signingKeyRoutes } from './routes/v2/signing-keys.js';
 import { userRoutes } from './routes/v2/users.js';
 import type { Services } from './services.js';
+import { useImpersonation } from './tenants/impersonation.js';
+import { useTenantIsolation } from './tenants/tenant-isolation.js';
+import { useTenantLogins } from './tenants/tenant-login.js';
+import { tenantRoutes } from './tenants/tenant-routes.js';
+import { restrictUnfinishedWebLogins } from './web-login/restrict-web-session.js';
+import { webLoginRoutes } from './web-login/web-login-routes.js';
 
-export const V1_PREFIX = '/irisservices/api/v1';
-export const V2_PREFIX = '/v2';
+export { V1_PREFIX, V2_PREFIX };
 
 export interface AppOptions {
   /** PEM certificate and key; without them the app speaks plain HTTP. */
@@ -106,21 +117,30 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   app.addHook('preClose', async function stopKeepAlive() {
     closing = true;
   });
-  app.addHook('onResponse', async function logRequest(request, reply) {
+  // These two hooks take a callback, not async: a promise per hook per request costs more
+  // than the work in them.
+  app.addHook('onResponse', function logRequest(request, reply, done) {
     logAnswer(request, reply.statusCode, reply.elapsedTime);
+    done();
   });
-  app.addHook('onSend', async function tagResponse(request, reply) {
+  app.addHook('onSend', function tagResponse(request, reply, payload, done) {
     reply.header('x-request-id', request.id);
     // Answers carry tokens, session ids and API keys: no browser, proxy or CDN may keep one.
     reply.header('cache-control', 'no-store');
     if (closing) reply.header('connection', 'close');
+    done(null, payload);
   });
 
-  await useRateLimits(app, {
+  useRateLimits(app, {
     loginPerMinute: services.config.loginRateLimit,
     apiPerMinute: services.config.apiRateLimit,
   });
   await app.register(authenticate, services);
+  restrictUnfinishedWebLogins(app);
+  refuseOtherClusters(app, services);
+  useImpersonation(app, services);
+  useTenantIsolation(app, services);
+  useTenantLogins(app, services);
   auditDenials(app, services);
   await app.register(healthRoutes, services);
   await app.register(accessTokenRoutes, { prefix: V2_PREFIX, ...services });
@@ -136,5 +156,12 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(apiKeyV1Routes, { prefix: V1_PREFIX, ...services });
   await app.register(userV1Routes, { prefix: V1_PREFIX, ...services });
   await app.register(sessionUserV1Routes, { prefix: V1_PREFIX });
+  await app.register(webLoginRoutes, services);
+  await app.register(mfaRoutes, { prefix: V2_PREFIX, ...services });
+  await app.register(verifyOtpRoute, { prefix: V1_PREFIX, ...services });
+  await app.register(updateUserV1Route, { prefix: V1_PREFIX, ...services });
+  await app.register(tenantRoutes, services);
+  // Last: every operation of the cluster's documents that no route above answers.
+  await registerClusterApi(app, services.clusterApi);
   return app;
 }

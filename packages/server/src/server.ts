@@ -5,8 +5,13 @@ import { loadKeyEncryptionKey } from './auth/key-encryption-key.js';
 import { PasswordHasher, type PasswordHasherOptions } from './auth/passwords.js';
 import { TokenService } from './auth/tokens.js';
 import { bootstrap, DEFAULT_SECURITY_CONFIG } from './bootstrap.js';
+import type { ClusterApiContext } from './cluster-api/cluster-api-context.js';
+import { createClusterApi, openResourceStore } from './cluster-api/create-cluster-api.js';
+import { seedDemoCluster } from './cluster-api/demo/seed-demo-cluster.js';
 import type { ServerConfig } from './config.js';
+import { stdoutLogDestination } from './http/log-destination.js';
 import { loadTlsCredentials } from './http/tls.js';
+import { AtRestCipher } from './secrets/at-rest-cipher.js';
 import type { Services } from './services.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -15,6 +20,8 @@ import type { DatabaseRetry } from './store/wait-for-database.js';
 export interface RunningServer {
   readonly app: FastifyInstance;
   readonly store: Store;
+  /** The stand-in cluster's API (its documents, validators and records). */
+  readonly clusterApi: ClusterApiContext;
   /** e.g. `https://127.0.0.1:8443` (the real port when 0 was asked for). */
   readonly url: string;
   /** SHA-256 fingerprint of the certificate; undefined over plain HTTP. */
@@ -37,6 +44,7 @@ export interface StartOptions {
 /** Opens the store, makes first-start state, and listens. What `main.ts`, the CLI and tests run. */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const store = await openStore(config, options.onDatabaseRetry);
+  const resources = openResourceStore(store);
   try {
     const hasher = await PasswordHasher.create(options.hasher);
     const cluster = await bootstrap(store, hasher, config.adminPassword, Date.now());
@@ -44,20 +52,32 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       keyEncryptionKey: await loadKeyEncryptionKey(config.dataDir, config.keyEncryptionKey),
       rotationDays: config.signingKeyRotationDays,
     });
+    const clusterApi = createClusterApi({
+      resources,
+      cluster,
+      runMsecs: config.runSeconds * 1000,
+      now: () => Date.now(),
+    });
+    if (!config.emptyCluster) await seedDemoCluster(clusterApi, config);
     const services: Services = {
       config,
       store,
       hasher,
       tokens,
       cluster,
+      atRest: await AtRestCipher.open(config.dataDir),
+      clusterApi,
       now: () => Date.now(),
-      securityConfig: async () => (await store.getSetting('securityConfig')) ?? DEFAULT_SECURITY_CONFIG,
+      // Configs stored before a setting existed take its default.
+      securityConfig: async () => ({ ...DEFAULT_SECURITY_CONFIG, ...(await store.getSetting('securityConfig')) }),
     };
     const tls = config.http ? undefined : await loadTlsCredentials(config.dataDir, config.host, config.tls);
+    const stdout = options.logger === undefined && !options.logStream ? stdoutLogDestination() : undefined;
+    const stream = options.logStream ?? stdout?.stream;
     const logger = options.logger ?? {
       level: config.logLevel,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      ...(options.logStream ? { stream: options.logStream } : {}),
+      ...(stream ? { stream } : {}),
     };
     const app = await buildApp(services, { tls, logger });
     await app.listen({ host: config.host, port: config.port });
@@ -66,6 +86,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     return {
       app,
       store,
+      clusterApi,
       url: `${tls ? 'https' : 'http'}://${host}:${port}`,
       fingerprint256: tls?.fingerprint256,
       selfSigned: tls?.selfSigned ?? false,
@@ -73,6 +94,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         await app.close();
         tokens.close();
         await store.close();
+        stdout?.close();
       },
     };
   } catch (error) {

@@ -16,6 +16,24 @@ import type { Services } from '../services.js';
 import type { UserRecord } from '../store/store.js';
 import { QueueFullError } from './concurrency-limit.js';
 
+/** Counts one failed login (a wrong password or MFA code) toward `accountLockout`. */
+export async function countLoginFailure(services: Services, key: string, now: number) {
+  const { accountLockout } = await services.securityConfig();
+  const lockMsecs = accountLockout.failedLoginLockTimeDurationMins * 60_000;
+  const after = await services.store.recordLoginFailure(key, now, {
+    maxAttempts: accountLockout.maxFailedLoginAttempts,
+    windowMsecs: lockMsecs,
+    lockMsecs,
+  });
+  const maxAttempts = accountLockout.maxFailedLoginAttempts;
+  return { after, locked: after.lockedUntilMsecs !== null && after.lockedUntilMsecs > now, maxAttempts };
+}
+
+export interface LoginOptions {
+  /** Checked after the password and before the login counts as a success (MFA codes). */
+  secondFactor?: (user: UserRecord) => Promise<void>;
+}
+
 /**
  * Checks a username and password as a login does (tokens and sessions alike): mandatory
  * fields, size, lockout, argon2id verify, rehash when parameters rose. Every outcome is
@@ -25,6 +43,7 @@ export async function loginWithPassword(
   services: Services,
   actor: Actor,
   body: CreateAccessTokenRequestParams | undefined,
+  options: LoginOptions = {},
 ): Promise<UserRecord> {
   const username = body?.username;
   const password = body?.password;
@@ -46,26 +65,20 @@ export async function loginWithPassword(
 
   // Counted before it is checked, in one atomic statement (across nodes too): however many
   // guesses arrive together, at most maxFailedLoginAttempts of them reach the hasher.
-  const { accountLockout } = await services.securityConfig();
-  const lockMsecs = accountLockout.failedLoginLockTimeDurationMins * 60_000;
-  const counted = await services.store.recordLoginFailure(key, now, {
-    maxAttempts: accountLockout.maxFailedLoginAttempts,
-    windowMsecs: lockMsecs,
-    lockMsecs,
-  });
-  const lockedUntil =
-    counted.lockedUntilMsecs !== null && counted.lockedUntilMsecs > now ? counted.lockedUntilMsecs : null;
-  if (lockedUntil !== null && counted.failures > accountLockout.maxFailedLoginAttempts) {
+  const { after: counted, locked, maxAttempts: max } = await countLoginFailure(services, key, now);
+  const lockedUntil = locked ? (counted.lockedUntilMsecs as number) : null;
+  if (lockedUntil !== null && counted.failures > max) {
     return refuseLocked(accountLocked(new Date(lockedUntil)));
   }
 
   const passwordMatches = await services.hasher.verify(user?.passwordHash ?? null, password).catch(async (error) => {
     // Refused before any hashing: no guess was checked, so none is counted.
-    if (error instanceof QueueFullError) await services.store.uncountLoginFailure(key);
+    if (error instanceof QueueFullError) await services.store.uncountLoginFailure(key, max);
     throw error;
   });
-  // The right password is no failure: uncount it, whatever the login's outcome.
-  if (user && passwordMatches) await services.store.clearLoginFailures(key);
+  // The right password is no failure: take it back, whatever the login's outcome (a second
+  // factor then counts its own failures; only a whole success clears the count).
+  if (user && passwordMatches) await services.store.uncountLoginFailure(key, max);
   if (user && passwordMatches && user.locked) return refuseLocked(userLocked(user.lockedReason));
   if (!user || !passwordMatches || !canAuthenticate(user, now)) {
     await audit(services, actor, {
@@ -80,6 +93,8 @@ export async function loginWithPassword(
 
   const inactiveDays = await lockIfInactive(services, user, now);
   if (inactiveDays !== null) return refuseLocked(accountInactive(inactiveDays), { inactiveDays });
+  await options.secondFactor?.(user);
+  await services.store.clearLoginFailures(key);
   if (user.passwordHash && services.hasher.needsRehash(user.passwordHash)) {
     // A busy hasher must not fail a login that has already succeeded: the next login upgrades.
     const upgraded = await services.hasher.hash(password).catch((error: unknown) => {

@@ -18,11 +18,12 @@ import type {
   Settings,
   SigningKeyRecord,
   Store,
+  StoredRecord,
   UserFilter,
   UserPatch,
   UserRecord,
 } from './store.js';
-import { apiKeys, auditLog, loginFailures, sessions, settings, signingKeys, users } from './tables.js';
+import { apiKeys, auditLog, loginFailures, records, sessions, settings, signingKeys, users } from './tables.js';
 import { createSessionSteps, SESSIONS_LOCK } from './transactions/create-session.js';
 import { createUsersSteps } from './transactions/create-users.js';
 import { ADMINS_LOCK, keepAnAdministratorSteps } from './transactions/keep-an-administrator.js';
@@ -34,6 +35,12 @@ export interface WriteResult {
   changes: number;
 }
 
+/** Runs statements written with `sql` elsewhere on a store's own connection, durably. */
+export interface SqlRunner {
+  read(statement: Sql): Promise<Row[]>;
+  write(statement: Sql): Promise<WriteResult>;
+}
+
 /**
  * Every Store method as one SQL text for both databases. A subclass supplies only what truly
  * differs: how statements run (placeholders, durability), transactions and locks, and its
@@ -43,6 +50,11 @@ export abstract class SqlStore implements Store {
   abstract readonly kind: 'sqlite' | 'postgres';
 
   protected constructor(protected readonly dialect: Dialect) {}
+
+  /** For tables of other modules (the cluster API's records), on this store's connection. */
+  get runner(): SqlRunner {
+    return { read: (statement) => this.read(statement), write: (statement) => this.write(statement) };
+  }
 
   protected abstract read(statement: Sql): Promise<Row[]>;
   protected abstract write(statement: Sql): Promise<WriteResult>;
@@ -247,13 +259,57 @@ export abstract class SqlStore implements Store {
     await this.write(sql`DELETE FROM login_failures WHERE key = ${key}`);
   }
 
-  async uncountLoginFailure(key: string): Promise<void> {
-    await this.write(sql`UPDATE login_failures SET failures = failures - 1 WHERE key = ${key} AND failures > 0`);
+  async uncountLoginFailure(key: string, maxAttempts: number): Promise<void> {
+    const max = sql`CAST(${maxAttempts} AS BIGINT)`;
+    await this.write(
+      sql`UPDATE login_failures SET failures = failures - 1,
+        locked_until_msecs = CASE WHEN failures - 1 < ${max} THEN NULL ELSE locked_until_msecs END
+        WHERE key = ${key} AND failures > 0`,
+    );
   }
 
   async clearLoginFailuresStartingWith(prefix: string): Promise<void> {
     const length = sql`CAST(${prefix.length} AS INTEGER)`;
     await this.write(sql`DELETE FROM login_failures WHERE substr(key, 1, ${length}) = ${prefix}`);
+  }
+
+  async getRecord(kind: string, id: string): Promise<string | undefined> {
+    return (await this.#one(records, sql`SELECT * FROM records WHERE kind = ${kind} AND id = ${id}`))?.value;
+  }
+
+  async listRecords(kind: string): Promise<StoredRecord[]> {
+    const rows = await this.#all(
+      records,
+      sql`SELECT * FROM records WHERE kind = ${kind} ORDER BY id ${this.dialect.byteOrder}`,
+    );
+    return rows.map(({ id, value }) => ({ id, value }));
+  }
+
+  async putRecord(kind: string, id: string, value: string, ownerSid?: string): Promise<void> {
+    const insert = insertInto(records, { kind, id, value, ownerSid: ownerSid ?? null });
+    await this.write(sql`${insert} ON CONFLICT (kind, id) DO UPDATE SET value = excluded.value`);
+  }
+
+  async deleteRecord(kind: string, id: string): Promise<void> {
+    await this.write(sql`DELETE FROM records WHERE kind = ${kind} AND id = ${id}`);
+  }
+
+  async swapRecord(
+    kind: string,
+    id: string,
+    expected: string | undefined,
+    next: string | undefined,
+    ownerSid?: string,
+  ): Promise<boolean> {
+    if (expected === undefined && next === undefined) return (await this.getRecord(kind, id)) === undefined;
+    const key = sql`kind = ${kind} AND id = ${id}`;
+    const statement =
+      expected === undefined
+        ? sql`${insertInto(records, { kind, id, value: next, ownerSid: ownerSid ?? null })} ON CONFLICT (kind, id) DO NOTHING`
+        : next === undefined
+          ? sql`DELETE FROM records WHERE ${key} AND value = ${expected}`
+          : sql`UPDATE records SET value = ${next} WHERE ${key} AND value = ${expected}`;
+    return (await this.#changes(statement)) === 1;
   }
 
   async appendAudit(event: AuditEvent): Promise<void> {

@@ -90,4 +90,26 @@ export const postgresMigrations: readonly string[] = [
   CREATE TABLE user_rid_counter (id INTEGER PRIMARY KEY CHECK (id = 1), last_rid BIGINT NOT NULL);
   INSERT INTO user_rid_counter (id, last_rid) SELECT 1, coalesce(max(rid), 0) FROM users;
   `,
+  // The stand-in cluster's records (src/cluster-api): every collection in one table.
+  `
+  CREATE TABLE cluster_resources (
+    collection TEXT NOT NULL,
+    id TEXT NOT NULL,
+    position BIGINT NOT NULL,
+    document JSONB NOT NULL,
+    PRIMARY KEY (collection, id)
+  );
+  CREATE TABLE cluster_resource_counters (counter TEXT PRIMARY KEY, last_number BIGINT NOT NULL);
+  `,
+  // Login flows: MFA state, tenants and one-time codes, each a JSON text under (kind, id).
+  `
+  CREATE TABLE records (
+    kind TEXT NOT NULL,
+    id TEXT NOT NULL,
+    value TEXT NOT NULL,
+    owner_sid TEXT REFERENCES users (sid) ON DELETE CASCADE,
+    PRIMARY KEY (kind, id)
+  );
+  CREATE INDEX records_owner ON records (owner_sid);
+  `,
 ];
