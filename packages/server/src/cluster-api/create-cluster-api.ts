@@ -12,11 +12,10 @@ import { sqliteExecutor } from './store/sqlite-executor.js';
 
 /** The resource table in the server's database (the store has migrated it already). */
 export function openResourceStore(config: Pick<ServerConfig, 'dataDir' | 'databaseUrl'>): ResourceStore {
-  return new SqlResources(
-    config.databaseUrl === undefined
-      ? sqliteExecutor(join(config.dataDir, 'cohesity.db'))
-      : postgresExecutor(config.databaseUrl),
-  );
+  // The SQLite file is this process's alone (the store claimed it); PostgreSQL is shared.
+  return config.databaseUrl === undefined
+    ? new SqlResources(sqliteExecutor(join(config.dataDir, 'cohesity.db')), true)
+    : new SqlResources(postgresExecutor(config.databaseUrl));
 }
 
 /** Reads both documents and makes what every cluster-API handler shares. */
