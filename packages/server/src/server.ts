@@ -10,6 +10,7 @@ import { seedDemoCluster } from './cluster-api/demo/seed-demo-cluster.js';
 import type { ServerConfig } from './config.js';
 import { stdoutLogDestination } from './http/log-destination.js';
 import { loadTlsCredentials } from './http/tls.js';
+import { AtRestCipher } from './secrets/at-rest-cipher.js';
 import type { Services } from './services.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -42,7 +43,7 @@ export interface StartOptions {
 /** Opens the store, makes first-start state, and listens. What `main.ts`, the CLI and tests run. */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const store = await openStore(config, options.onDatabaseRetry);
-  const resources = openResourceStore(config);
+  const resources = openResourceStore(store);
   try {
     const hasher = await PasswordHasher.create(options.hasher);
     const cluster = await bootstrap(store, hasher, config.adminPassword, Date.now());
@@ -60,9 +61,11 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       hasher,
       tokens,
       cluster,
+      atRest: await AtRestCipher.open(config.dataDir),
       clusterApi,
       now: () => Date.now(),
-      securityConfig: async () => (await store.getSetting('securityConfig')) ?? DEFAULT_SECURITY_CONFIG,
+      // Configs stored before a setting existed take its default.
+      securityConfig: async () => ({ ...DEFAULT_SECURITY_CONFIG, ...(await store.getSetting('securityConfig')) }),
     };
     const tls = config.http ? undefined : await loadTlsCredentials(config.dataDir, config.host, config.tls);
     const stdout = options.logger === undefined && !options.logStream ? stdoutLogDestination() : undefined;
@@ -85,13 +88,11 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       selfSigned: tls?.selfSigned ?? false,
       async close() {
         await app.close();
-        await resources.close();
         await store.close();
         stdout?.close();
       },
     };
   } catch (error) {
-    await resources.close();
     await store.close();
     throw error;
   }

@@ -1,21 +1,15 @@
-import { join } from 'node:path';
-import type { ServerConfig } from '../config.js';
-import type { ClusterIdentity } from '../store/store.js';
+import type { ClusterIdentity, Store } from '../store/store.js';
 import type { ClusterApiContext } from './cluster-api-context.js';
 import { classifyOperations } from './collections.js';
 import { SchemaValidators } from './schema-validators.js';
 import { loadClusterApiSpec } from './spec.js';
-import { postgresExecutor } from './store/postgres-executor.js';
 import type { ResourceStore } from './store/resource-store.js';
 import { SqlResources } from './store/sql-resources.js';
-import { sqliteExecutor } from './store/sqlite-executor.js';
 
-/** The resource table in the server's database (the store has migrated it already). */
-export function openResourceStore(config: Pick<ServerConfig, 'dataDir' | 'databaseUrl'>): ResourceStore {
+/** The resource table, in the server's own database and on its store's connection. */
+export function openResourceStore(store: Store): ResourceStore {
   // The SQLite file is this process's alone (the store claimed it); PostgreSQL is shared.
-  return config.databaseUrl === undefined
-    ? new SqlResources(sqliteExecutor(join(config.dataDir, 'cohesity.db')), true)
-    : new SqlResources(postgresExecutor(config.databaseUrl));
+  return new SqlResources(store.runner, store.kind === 'sqlite');
 }
 
 /** Reads both documents and makes what every cluster-API handler shares. */

@@ -22,5 +22,4 @@ export interface ResourceStore {
    * an unchanged answer. Undefined where other nodes write too (PostgreSQL).
    */
   ownWrites(): number | undefined;
-  close(): Promise<void>;
 }

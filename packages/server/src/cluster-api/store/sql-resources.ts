@@ -1,14 +1,7 @@
-import { type Sql, sql } from '../../store/sql/sql.js';
+import { sql } from '../../store/sql/sql.js';
 import { defineTable, insertInto, json, type Row } from '../../store/sql/table.js';
-import type { WriteResult } from '../../store/sql-store.js';
+import type { SqlRunner } from '../../store/sql-store.js';
 import type { ResourceRecord, ResourceStore } from './resource-store.js';
-
-/** Runs the statements, rendered for its database. */
-export interface SqlExecutor {
-  read(statement: Sql): Promise<Row[]>;
-  write(statement: Sql): Promise<WriteResult>;
-  close(): Promise<void>;
-}
 
 const resources = defineTable<ResourceRecord & { collection: string; position: number }>('cluster_resources', {
   collection: 'collection',
@@ -17,13 +10,16 @@ const resources = defineTable<ResourceRecord & { collection: string; position: n
   document: json('document'),
 });
 
-/** The resource table in one SQL text for both databases (the store's renderer). */
+/**
+ * The resource table, in one SQL text for both databases, run by the server's own store:
+ * the same connection, the same durability, the same migrations.
+ */
 export class SqlResources implements ResourceStore {
   #writes = 0;
 
   /** `exclusive`: no other process writes this database (see `ownWrites`). */
   constructor(
-    readonly executor: SqlExecutor,
+    readonly executor: SqlRunner,
     readonly exclusive = false,
   ) {}
 
@@ -78,10 +74,6 @@ export class SqlResources implements ResourceStore {
       this.executor.write(sql`DELETE FROM cluster_resources WHERE collection = ${collection} AND id = ${id}`),
     );
     return changes === 1;
-  }
-
-  close(): Promise<void> {
-    return this.executor.close();
   }
 
   #record(row: Row): ResourceRecord {

@@ -1,0 +1,12 @@
+export {
+  WaiterFailureError,
+  type WaiterOptions,
+  type WaiterState,
+  WaiterTimeoutError,
+  waitUntil,
+} from './wait-until.js';
+export {
+  type ProtectionGroupRun,
+  waitUntilProtectionGroupRunFinished,
+} from './wait-until-protection-group-run-finished.js';
+export { type Recovery, waitUntilRecoveryFinished } from './wait-until-recovery-finished.js';
