@@ -8,6 +8,8 @@ import { sendContractError, useContractErrors } from './http/error-handler.js';
 import { parseEveryBodyAsJson } from './http/json-body.js';
 import { answerUnknownRoutes } from './http/method-not-allowed.js';
 import { useContractValidation } from './http/validation.js';
+import { useMetrics } from './metrics/metrics-plugin.js';
+import type { ServerMetrics } from './metrics/server-metrics.js';
 import { healthRoutes } from './routes/health.js';
 import { accessTokenV1Routes } from './routes/v1/access-tokens.js';
 import { apiKeyV1Routes } from './routes/v1/api-keys.js';
@@ -30,6 +32,8 @@ export interface AppOptions {
   /** PEM certificate and key; without them the app speaks plain HTTP. */
   tls?: { cert: string; key: string } | undefined;
   logger?: FastifyServerOptions['logger'];
+  /** Counted and served on `/metrics` when given. */
+  metrics?: ServerMetrics | undefined;
 }
 
 /** Where pino must never print: the three credential headers and cookies. */
@@ -110,6 +114,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     loginPerMinute: services.config.loginRateLimit,
     apiPerMinute: services.config.apiRateLimit,
   });
+  if (options.metrics) {
+    await app.register(useMetrics, { metrics: options.metrics, metricsToken: services.config.metricsToken });
+  }
   await app.register(authenticate, services);
   auditDenials(app, services);
   await app.register(healthRoutes, services);

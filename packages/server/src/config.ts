@@ -111,6 +111,18 @@ export const serverOptions = [
     default: 'info',
     description: 'fatal, error, warn, info, debug, trace or silent',
   },
+  {
+    flag: 'metrics-token',
+    env: 'COHESITY_METRICS_TOKEN',
+    type: 'string',
+    description: 'Bearer token that lets non-loopback clients read /metrics (default: loopback only)',
+  },
+  {
+    flag: 'faults',
+    env: 'COHESITY_FAULTS',
+    type: 'boolean',
+    description: 'Enable fault injection for admins under /_stand-in/faults (never in production)',
+  },
 ] as const satisfies readonly ServerOption[];
 
 export interface ServerConfig {
@@ -133,6 +145,10 @@ export interface ServerConfig {
   clusterName: string;
   swVersion: string;
   logLevel: string;
+  /** Lets non-loopback scrapers read `/metrics`; loopback only when unset. */
+  metricsToken: string | undefined;
+  /** Fault injection (`/_stand-in/faults`) is on. */
+  faults: boolean;
 }
 
 const LOG_LEVELS: readonly string[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -243,5 +259,7 @@ export function resolveConfig(flags: RawValues, env: NodeJS.ProcessEnv): ServerC
     clusterName: read('cluster-name') ?? 'cohesity-dev',
     swVersion: read('sw-version') ?? '',
     logLevel,
+    metricsToken: read('metrics-token'),
+    faults: isOn('faults'),
   };
 }

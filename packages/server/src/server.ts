@@ -6,6 +6,8 @@ import { TokenService } from './auth/tokens.js';
 import { bootstrap, DEFAULT_SECURITY_CONFIG } from './bootstrap.js';
 import type { ServerConfig } from './config.js';
 import { loadTlsCredentials } from './http/tls.js';
+import { instrumentStore } from './metrics/instrument-store.js';
+import { ServerMetrics } from './metrics/server-metrics.js';
 import type { Services } from './services.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -40,9 +42,13 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     const hasher = await PasswordHasher.create(options.hasher);
     const cluster = await bootstrap(store, hasher, config.adminPassword, Date.now());
     const tokens = await TokenService.open(store);
+    const metrics = new ServerMetrics({
+      hashQueue: () => hasher.queue,
+      activeSessions: async () => [...(await store.countSessions()).values()].reduce((a, b) => a + b, 0),
+    });
     const services: Services = {
       config,
-      store,
+      store: instrumentStore(store, metrics),
       hasher,
       tokens,
       cluster,
@@ -55,7 +61,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       ...(options.logStream ? { stream: options.logStream } : {}),
     };
-    const app = await buildApp(services, { tls, logger });
+    const app = await buildApp(services, { tls, logger, metrics });
     await app.listen({ host: config.host, port: config.port });
     const { port } = app.server.address() as AddressInfo;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;

@@ -19,6 +19,8 @@ describe('loadConfig', () => {
       logLevel: 'info',
       loginRateLimit: 600,
       apiRateLimit: 60000,
+      metricsToken: undefined,
+      faults: false,
     });
   });
 

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { ApiError } from '../errors.js';
+import { credentialScheme, rejectionOutcome } from './credential-scheme.js';
+import { createMetricsAccessCheck } from './metrics-access.js';
+import type { ServerMetrics } from './server-metrics.js';
+
+export interface MetricsPluginOptions {
+  metrics: ServerMetrics;
+  metricsToken: string | undefined;
+}
+
+/** Requests not matched by any route share one label, so unknown URLs add no series. */
+const UNMATCHED_ROUTE = 'unmatched';
+
+/**
+ * Counts every answer by route pattern and status, and each credential check by scheme and
+ * outcome, in one `onResponse`/`onError` each (a map lookup and an increment per request);
+ * serves `GET /metrics` in the Prometheus text format.
+ */
+async function metricsPlugin(app: FastifyInstance, { metrics, metricsToken }: MetricsPluginOptions) {
+  app.addHook('onResponse', async function countRequest(request, reply) {
+    metrics.countRequest(request.method, request.routeOptions.url ?? UNMATCHED_ROUTE, reply.statusCode);
+    if (request.principal) metrics.countAuthentication(credentialScheme(request), 'success');
+  });
+  app.addHook('onError', async function countRejection(request, _reply, error) {
+    if (error instanceof ApiError && error.statusCode === 401 && !request.routeOptions.config.public) {
+      metrics.countAuthentication(credentialScheme(request), rejectionOutcome(error.message));
+    }
+  });
+
+  app.get(
+    '/metrics',
+    { config: { public: true }, onRequest: createMetricsAccessCheck(metricsToken) },
+    async function getMetrics(_request, reply) {
+      reply.header('content-type', metrics.registry.contentType);
+      return metrics.registry.metrics();
+    },
+  );
+}
+
+export const useMetrics = fp(metricsPlugin, { name: 'metrics' });
