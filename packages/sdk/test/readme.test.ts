@@ -14,7 +14,8 @@ const examples = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => ma
 let cluster: TestCluster;
 let env: Record<string, string>;
 beforeAll(async () => {
-  cluster = await startTestCluster();
+  // With fault injection, for the cohesity-sdk/testing example.
+  cluster = await startTestCluster({ faults: true });
   const apiKey = await createAdminApiKey(cluster.server);
   env = {
     COHESITY_CLUSTER: new URL(cluster.server.url).host,

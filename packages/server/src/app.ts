@@ -3,6 +3,9 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController
 import { auditDenials } from './auth/audit-denials.js';
 import { authenticate } from './auth/authenticate.js';
 import { useRateLimits } from './auth/rate-limit.js';
+import { applyFaults } from './faults/apply-faults.js';
+import type { FaultState } from './faults/fault-state.js';
+import { FAULTS_PREFIX, faultsRoutes } from './faults/faults-routes.js';
 import { answerClientError } from './http/client-error-handler.js';
 import { sendContractError, useContractErrors } from './http/error-handler.js';
 import { parseEveryBodyAsJson } from './http/json-body.js';
@@ -34,6 +37,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Counted and served on `/metrics` when given. */
   metrics?: ServerMetrics | undefined;
+  /** Fault injection, with `--faults` only. */
+  faults?: FaultState | undefined;
 }
 
 /** Where pino must never print: the three credential headers and cookies. */
@@ -119,6 +124,10 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   }
   await app.register(authenticate, services);
   auditDenials(app, services);
+  if (options.faults) {
+    await app.register(applyFaults, { services, state: options.faults });
+    await app.register(faultsRoutes, { prefix: FAULTS_PREFIX, services, state: options.faults });
+  }
   await app.register(healthRoutes, services);
   await app.register(accessTokenRoutes, { prefix: V2_PREFIX, ...services });
   await app.register(clusterRoutes, { prefix: V2_PREFIX, ...services });

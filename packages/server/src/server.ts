@@ -5,6 +5,8 @@ import { PasswordHasher, type PasswordHasherOptions } from './auth/passwords.js'
 import { TokenService } from './auth/tokens.js';
 import { bootstrap, DEFAULT_SECURITY_CONFIG } from './bootstrap.js';
 import type { ServerConfig } from './config.js';
+import { FaultState } from './faults/fault-state.js';
+import { createServerClock } from './faults/server-clock.js';
 import { loadTlsCredentials } from './http/tls.js';
 import { instrumentStore } from './metrics/instrument-store.js';
 import { ServerMetrics } from './metrics/server-metrics.js';
@@ -46,13 +48,15 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       hashQueue: () => hasher.queue,
       activeSessions: async () => [...(await store.countSessions()).values()].reduce((a, b) => a + b, 0),
     });
+    // One clock for every time check; only fault injection ever moves it.
+    const clock = createServerClock();
     const services: Services = {
       config,
       store: instrumentStore(store, metrics),
       hasher,
       tokens,
       cluster,
-      now: () => Date.now(),
+      now: clock.now,
       securityConfig: async () => (await store.getSetting('securityConfig')) ?? DEFAULT_SECURITY_CONFIG,
     };
     const tls = config.http ? undefined : await loadTlsCredentials(config.dataDir, config.host, config.tls);
@@ -61,7 +65,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       ...(options.logStream ? { stream: options.logStream } : {}),
     };
-    const app = await buildApp(services, { tls, logger, metrics });
+    const app = await buildApp(services, {
+      tls,
+      logger,
+      metrics,
+      faults: config.faults ? new FaultState(clock) : undefined,
+    });
     await app.listen({ host: config.host, port: config.port });
     const { port } = app.server.address() as AddressInfo;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;

@@ -8,6 +8,7 @@ export * from './audit-log.js';
 export * from './cluster.js';
 export * from './common.js';
 export * from './error.js';
+export * from './faults.js';
 export * from './privileges.js';
 export * from './security-config.js';
 export * from './session.js';

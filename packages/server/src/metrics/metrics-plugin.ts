@@ -31,7 +31,7 @@ async function metricsPlugin(app: FastifyInstance, { metrics, metricsToken }: Me
 
   app.get(
     '/metrics',
-    { config: { public: true }, onRequest: createMetricsAccessCheck(metricsToken) },
+    { config: { public: true, faultExempt: true }, onRequest: createMetricsAccessCheck(metricsToken) },
     async function getMetrics(_request, reply) {
       reply.header('content-type', metrics.registry.contentType);
       return metrics.registry.metrics();

@@ -8,17 +8,21 @@ import type { Services } from '../services.js';
  */
 export async function healthRoutes(app: FastifyInstance, services: Services) {
   const faults = services.config.faults ? 'on' : 'off';
-  app.get('/healthz', { config: { public: true } }, async function getHealth() {
+  app.get('/healthz', { config: { public: true, faultExempt: true } }, async function getHealth() {
     return { status: 'ok', store: services.store.kind, faults };
   });
-  app.get('/readyz', { config: { public: true } }, async function getReadiness(_request, reply: FastifyReply) {
-    const databaseUp = await services.store.ping().catch(() => false);
-    reply.code(databaseUp ? 200 : 503);
-    return {
-      status: databaseUp ? 'ready' : 'unavailable',
-      database: databaseUp ? 'up' : 'down',
-      migrations: 'done',
-      store: services.store.kind,
-    };
-  });
+  app.get(
+    '/readyz',
+    { config: { public: true, faultExempt: true } },
+    async function getReadiness(_request, reply: FastifyReply) {
+      const databaseUp = await services.store.ping().catch(() => false);
+      reply.code(databaseUp ? 200 : 503);
+      return {
+        status: databaseUp ? 'ready' : 'unavailable',
+        database: databaseUp ? 'up' : 'down',
+        migrations: 'done',
+        store: services.store.kind,
+      };
+    },
+  );
 }

@@ -1,0 +1,117 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hashSecret } from '../auth/secret-hash.js';
+import { ApiError, internalError, overloaded, rateLimited, sessionRejected, tokenExpired } from '../errors.js';
+import type { Services } from '../services.js';
+import type { FaultTarget } from './fault-scope.js';
+import type { FaultState, RequestFaultRule } from './fault-state.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Never meets an injected request fault or mode: the faults API itself, the console, health, metrics. */
+    faultExempt?: boolean;
+  }
+  interface FastifyRequest {
+    /** The injected fault this request met, for the request log. */
+    injectedFault: string | null;
+  }
+}
+
+/** Test harnesses (the SDK's `cohesity-sdk/testing`) send this so their own calls meet no request fault. */
+export const EXEMPT_HEADER = 'x-stand-in-faults';
+
+const TOKEN_LOGIN_ROUTES = new Set(['/v2/access-tokens', '/irisservices/api/v1/public/accessTokens']);
+
+/** The cluster's answer to a token login while session management is on (login-flows contract §6). */
+const accessDenied = () => new ApiError(400, 'KValidationError', 'Access denied');
+
+/** `iat` of a Bearer token that authentication has already verified. */
+function issuedAtMsecs(authorization: string): number {
+  const payload = authorization.slice('Bearer '.length).split('.')[1] ?? '';
+  const { iat } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { iat: number };
+  return iat * 1000;
+}
+
+function presentedCredential(request: FastifyRequest): string | undefined {
+  const { authorization, apikey, 'session-id': sessionId } = request.headers;
+  if (typeof authorization === 'string') return authorization.replace(/^Bearer /, '');
+  if (typeof apikey === 'string') return apikey;
+  return typeof sessionId === 'string' ? sessionId : undefined;
+}
+
+async function answer(rule: RequestFaultRule, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  request.injectedFault = `${rule.answer}${rule.latencyMsecs ? ` +${rule.latencyMsecs} ms` : ''}`;
+  if (rule.latencyMsecs > 0) await sleep(rule.latencyMsecs);
+  switch (rule.answer) {
+    case 'delay':
+      return;
+    case 'hang-up':
+      // No answer at all, as when a node dies mid-request or a balancer drops the connection.
+      reply.hijack();
+      request.raw.socket.destroy();
+      request.log.info({ fault: request.injectedFault, url: request.url }, 'injected fault: hung up');
+      return;
+    case 429:
+      throw rateLimited(rule.retryAfterSeconds);
+    case 500:
+      throw internalError();
+    case 502:
+      throw new ApiError(502, 'KInternalError', 'Bad Gateway');
+    case 503:
+      throw overloaded(rule.retryAfterSeconds);
+  }
+}
+
+/**
+ * Applies the faults an administrator injected, after authentication (so scopes can name a
+ * user) and before the route. Registered only when the server starts with `--faults`.
+ */
+async function applyFaultsPlugin(app: FastifyInstance, { services, state }: { services: Services; state: FaultState }) {
+  app.decorateRequest('injectedFault', null);
+
+  async function expireIfFaulted(request: FastifyRequest, target: FaultTarget): Promise<void> {
+    const principal = request.principal;
+    if (!principal || state.expiries.length === 0) return;
+    if (principal.via === 'token') {
+      if (state.isExpired('tokens', target, issuedAtMsecs(request.headers.authorization as string))) {
+        throw tokenExpired();
+      }
+    } else if (principal.via === 'session') {
+      const idHash = hashSecret(request.headers['session-id'] as string);
+      const session = await services.store.findSession(idHash);
+      if (session && state.isExpired('sessions', target, session.createdTimeMsecs)) {
+        // As a real expiry does: the session is gone, and this answer says why.
+        await services.store.deleteSession(idHash);
+        throw sessionRejected('has expired');
+      }
+    }
+  }
+
+  app.addHook('onRequest', async function injectFaults(request, reply) {
+    let credentialHash: string | null | undefined = null;
+    const target: FaultTarget = {
+      userSid: request.principal?.user.sid,
+      credentialHash() {
+        if (credentialHash === null) {
+          const credential = presentedCredential(request);
+          credentialHash = credential === undefined ? undefined : hashSecret(credential);
+        }
+        return credentialHash;
+      },
+      route: request.routeOptions.url,
+      method: request.method,
+    };
+    // An expired credential is expired everywhere, the faults API included; only request faults spare it.
+    await expireIfFaulted(request, target);
+    if (request.routeOptions.config.faultExempt) return;
+    if (state.modes.sessionManagement && TOKEN_LOGIN_ROUTES.has(request.routeOptions.url ?? '')) {
+      throw accessDenied();
+    }
+    if (request.headers[EXEMPT_HEADER] === 'exempt' || state.requestFaults.length === 0) return;
+    const rule = state.takeRequestFault(target);
+    if (rule) await answer(rule, request, reply);
+  });
+}
+
+export const applyFaults = fp(applyFaultsPlugin, { name: 'apply-faults' });
