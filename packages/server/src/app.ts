@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions, LogController } from 'fastify';
 import { auditDenials } from './auth/audit-denials.js';
 import { authenticate } from './auth/authenticate.js';
 import { useRateLimits } from './auth/rate-limit.js';
+import { consoleRoutes } from './console/console-routes.js';
+import { RequestLog, requestLogEntry, useRequestLog } from './console/request-log.js';
+import { requestLogRoutes } from './console/request-log-routes.js';
 import { applyFaults } from './faults/apply-faults.js';
 import type { FaultState } from './faults/fault-state.js';
 import { FAULTS_PREFIX, faultsRoutes } from './faults/faults-routes.js';
@@ -124,11 +127,16 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   }
   await app.register(authenticate, services);
   auditDenials(app, services);
+  const requestLog = new RequestLog();
+  await app.register(useRequestLog, { log: requestLog, now: services.now });
   if (options.faults) {
-    await app.register(applyFaults, { services, state: options.faults });
+    const onHangUp = (request: FastifyRequest) => requestLog.add(requestLogEntry(request, 0, 0, services.now()));
+    await app.register(applyFaults, { services, state: options.faults, onHangUp });
     await app.register(faultsRoutes, { prefix: FAULTS_PREFIX, services, state: options.faults });
   }
   await app.register(healthRoutes, services);
+  await app.register(consoleRoutes);
+  await app.register(requestLogRoutes, { log: requestLog });
   await app.register(accessTokenRoutes, { prefix: V2_PREFIX, ...services });
   await app.register(clusterRoutes, { prefix: V2_PREFIX, ...services });
   await app.register(sessionRoutes, { prefix: V2_PREFIX, ...services });

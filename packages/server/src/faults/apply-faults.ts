@@ -40,7 +40,19 @@ function presentedCredential(request: FastifyRequest): string | undefined {
   return typeof sessionId === 'string' ? sessionId : undefined;
 }
 
-async function answer(rule: RequestFaultRule, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+export interface ApplyFaultsOptions {
+  services: Services;
+  state: FaultState;
+  /** Told of each request hung up on, which no onResponse hook sees. */
+  onHangUp?: ((request: FastifyRequest) => void) | undefined;
+}
+
+async function answer(
+  rule: RequestFaultRule,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  onHangUp: ApplyFaultsOptions['onHangUp'],
+): Promise<void> {
   request.injectedFault = `${rule.answer}${rule.latencyMsecs ? ` +${rule.latencyMsecs} ms` : ''}`;
   if (rule.latencyMsecs > 0) await sleep(rule.latencyMsecs);
   switch (rule.answer) {
@@ -50,6 +62,7 @@ async function answer(rule: RequestFaultRule, request: FastifyRequest, reply: Fa
       // No answer at all, as when a node dies mid-request or a balancer drops the connection.
       reply.hijack();
       request.raw.socket.destroy();
+      onHangUp?.(request);
       request.log.info({ fault: request.injectedFault, url: request.url }, 'injected fault: hung up');
       return;
     case 429:
@@ -67,7 +80,7 @@ async function answer(rule: RequestFaultRule, request: FastifyRequest, reply: Fa
  * Applies the faults an administrator injected, after authentication (so scopes can name a
  * user) and before the route. Registered only when the server starts with `--faults`.
  */
-async function applyFaultsPlugin(app: FastifyInstance, { services, state }: { services: Services; state: FaultState }) {
+async function applyFaultsPlugin(app: FastifyInstance, { services, state, onHangUp }: ApplyFaultsOptions) {
   app.decorateRequest('injectedFault', null);
 
   async function expireIfFaulted(request: FastifyRequest, target: FaultTarget): Promise<void> {
@@ -110,7 +123,7 @@ async function applyFaultsPlugin(app: FastifyInstance, { services, state }: { se
     }
     if (request.headers[EXEMPT_HEADER] === 'exempt' || state.requestFaults.length === 0) return;
     const rule = state.takeRequestFault(target);
-    if (rule) await answer(rule, request, reply);
+    if (rule) await answer(rule, request, reply, onHangUp);
   });
 }
 
