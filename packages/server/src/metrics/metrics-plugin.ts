@@ -19,14 +19,17 @@ const UNMATCHED_ROUTE = 'unmatched';
  * serves `GET /metrics` in the Prometheus text format.
  */
 async function metricsPlugin(app: FastifyInstance, { metrics, metricsToken }: MetricsPluginOptions) {
-  app.addHook('onResponse', async function countRequest(request, reply) {
+  // Callback hooks, not async ones: no promise per request.
+  app.addHook('onResponse', function countRequest(request, reply, done) {
     metrics.countRequest(request.method, request.routeOptions.url ?? UNMATCHED_ROUTE, reply.statusCode);
     if (request.principal) metrics.countAuthentication(credentialScheme(request), 'success');
+    done();
   });
-  app.addHook('onError', async function countRejection(request, _reply, error) {
+  app.addHook('onError', function countRejection(request, _reply, error, done) {
     if (error instanceof ApiError && error.statusCode === 401 && !request.routeOptions.config.public) {
       metrics.countAuthentication(credentialScheme(request), rejectionOutcome(error.message));
     }
+    done();
   });
 
   app.get(
