@@ -11,4 +11,5 @@ export type { ClientEventListener, ClientEventName, ClientEvents } from './event
 export type { Logger, QueryParams } from './http/http-client.js';
 export { DEFAULT_RETRY, type RetryOptions } from './http/retry-policy.js';
 export type { FetchLike, FetchResponseLike, TlsOptions } from './http/transport.js';
+export * from './models/contract-constants.js';
 export type * from './models/index.js';

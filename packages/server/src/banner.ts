@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { DEFAULT_DOMAIN } from 'cohesity-sdk/models';
 import { threadPoolAdvice } from './auth/passwords.js';
 import type { ServerConfig } from './config.js';
 import type { RunningServer } from './server.js';
@@ -23,7 +24,7 @@ export function printBanner(
   lines.push(
     '',
     'Get a token:',
-    `  curl${insecure} -X POST ${server.url}/v2/access-tokens -d '{"username":"admin","password":"${defaultPassword ? 'admin' : '…'}","domain":"LOCAL"}'`,
+    `  curl${insecure} -X POST ${server.url}/v2/access-tokens -d '{"username":"admin","password":"${defaultPassword ? 'admin' : '…'}","domain":"${DEFAULT_DOMAIN}"}'`,
     '',
   );
   if (config.faults) {

@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { SecurityConfig } from 'cohesity-sdk/models';
-import { DEFAULT_DOMAIN } from './auth/login.js';
+import { DEFAULT_DOMAIN, type SecurityConfig } from 'cohesity-sdk/models';
 import type { PasswordHasher } from './auth/passwords.js';
 import { type ClusterIdentity, DuplicateUserError, type Store } from './store/store.js';
 
@@ -33,7 +32,7 @@ export async function bootstrap(
   store: Store,
   hasher: PasswordHasher,
   adminPassword: string,
-  nowMs: number,
+  nowMsecs: number,
 ): Promise<ClusterIdentity> {
   await store.putSettingIfAbsent('clusterIdentity', {
     id: randomInt(1_000_000_000, 2 ** 47),
@@ -56,8 +55,8 @@ export async function bootstrap(
             lockedReason: null,
             passwordHash: await hasher.hash(adminPassword),
             email: null,
-            createdTimeMsecs: nowMs,
-            lastUpdatedTimeMsecs: nowMs,
+            createdTimeMsecs: nowMsecs,
+            lastUpdatedTimeMsecs: nowMsecs,
             effectiveTimeMsecs: null,
             expiryTimeMsecs: null,
             forcePasswordChange: false,
@@ -68,7 +67,7 @@ export async function bootstrap(
     } catch (error) {
       if (!(error instanceof DuplicateUserError)) throw error;
     }
-    await store.putSettingIfAbsent('bootstrapped', { timeMsecs: nowMs });
+    await store.putSettingIfAbsent('bootstrapped', { timeMsecs: nowMsecs });
   }
   return identity;
 }

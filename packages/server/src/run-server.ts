@@ -11,10 +11,10 @@ export async function runServer(
   out: NodeJS.WritableStream = process.stderr,
 ): Promise<RunningServer> {
   const server = await startServer(config, {
-    onDatabaseRetry: ({ attempt, retryInMs, waitMs, reason }) =>
+    onDatabaseRetry: ({ attempt, retryInMsecs, waitMsecs, reason }) =>
       out.write(
-        `cohesity-server: the database is unavailable (${reason}); retry ${attempt} in ${retryInMs / 1000} s, ` +
-          `giving up ${waitMs / 1000} s after start\n`,
+        `cohesity-server: the database is unavailable (${reason}); retry ${attempt} in ${retryInMsecs / 1000} s, ` +
+          `giving up ${waitMsecs / 1000} s after start\n`,
       ),
   });
   printBanner(server, config, out);

@@ -1,3 +1,4 @@
+import { DEFAULT_DOMAIN } from 'cohesity-sdk';
 import { Command, Option } from 'commander';
 import { createToken } from '../create-token.js';
 import { CliError, ExitCode, usageError } from '../errors.js';
@@ -98,7 +99,7 @@ export function loginCommand(): Command {
     .description('Log in to a cluster and save the token in a profile (never the password)')
     .addOption(new Option('--vip <host[:port]>', 'cluster address').env('COHESITY_VIP'))
     .addOption(new Option('--username <name>', 'user to log in as').env('COHESITY_USERNAME'))
-    .addOption(new Option('--domain <domain>', 'login domain').env('COHESITY_DOMAIN').default('LOCAL'))
+    .addOption(new Option('--domain <domain>', 'login domain').env('COHESITY_DOMAIN').default(DEFAULT_DOMAIN))
     .option('--password-stdin', 'read the password from stdin instead of prompting')
     .option('-y, --yes', "trust the cluster's certificate without asking (trust on first use)")
     .addOption(new Option('--ca-file <file>', 'PEM CA certificate to verify the cluster with').env('COHESITY_CA_FILE'))

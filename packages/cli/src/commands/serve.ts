@@ -1,8 +1,6 @@
-import { ConfigError, resolveConfig, type ServerOption, serverOptions } from 'cohesity-server/config';
+import { ConfigError, resolveConfig, type ServerFlags, type ServerOption, serverOptions } from 'cohesity-server/config';
 import { Command, Option } from 'commander';
 import { usageError } from '../errors.js';
-
-type ServerFlag = (typeof serverOptions)[number]['flag'];
 
 /** One commander option per row of the server's table, so `serve` and `npm start` never drift. */
 function optionFor(row: ServerOption): Option {
@@ -13,22 +11,21 @@ function optionFor(row: ServerOption): Option {
 
 async function serve(options: Record<string, string | boolean | undefined>, command: Command): Promise<void> {
   // Only flags given on the command line: the server itself falls back to the environment.
-  const flags: Partial<Record<ServerFlag, string | boolean>> = {};
+  const flags: ServerFlags = {};
   for (const row of serverOptions) {
     const option = command.options.find((o) => o.long === `--${row.flag}`);
     const value = option ? options[option.attributeName()] : undefined;
     if (value !== undefined) flags[row.flag] = value;
   }
-  let config: ReturnType<typeof resolveConfig>;
   try {
-    config = resolveConfig(flags, process.env);
+    const config = resolveConfig(flags, process.env);
+    // The server (Fastify, SQLite, argon2) loads only for this command: the others start faster.
+    const { runServer } = await import('cohesity-server');
+    await runServer(config);
   } catch (error) {
     if (error instanceof ConfigError) throw usageError('serve', error.message);
     throw error;
   }
-  // The server (Fastify, SQLite, argon2) loads only for this command: the others start faster.
-  const { runServer } = await import('cohesity-server');
-  await runServer(config);
 }
 
 export function serveCommand(): Command {

@@ -1,4 +1,5 @@
 import type { Privilege } from 'cohesity-sdk/models';
+import type { Actor } from '../actor.js';
 import type { UserRecord } from '../store/store.js';
 
 /** Who is calling, and how they proved it. */
@@ -10,7 +11,8 @@ export interface Principal {
 
 declare module 'fastify' {
   interface FastifyRequest {
-    principal: Principal | null;
+    /** Set by authentication on every request, public ones included (principal null there). */
+    actor: Actor;
   }
   interface FastifyContextConfig {
     /** Answered without credentials (login, basicClusterInfo, health). */

@@ -64,7 +64,7 @@ const pathOf = (url: string) => {
 
 /** A request as its log entry says it. */
 export function requestLogEntry(request: FastifyRequest, status: number, latencyMsecs: number, timeMsecs: number) {
-  const user = request.principal?.user;
+  const user = request.actor?.principal?.user;
   return {
     timeMsecs,
     method: request.method,

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { hashSecret } from '../auth/secret-hash.js';
 import { ApiError, internalError, overloaded, rateLimited, sessionRejected, tokenExpired } from '../errors.js';
+import { hashSecret } from '../secret-hash.js';
 import type { Services } from '../services.js';
 import type { FaultTarget } from './fault-scope.js';
 import type { FaultState, RequestFaultRule } from './fault-state.js';
@@ -84,7 +84,7 @@ async function applyFaultsPlugin(app: FastifyInstance, { services, state, onHang
   app.decorateRequest('injectedFault', null);
 
   async function expireIfFaulted(request: FastifyRequest, target: FaultTarget): Promise<void> {
-    const principal = request.principal;
+    const principal = request.actor?.principal;
     if (!principal || state.expiries.length === 0) return;
     if (principal.via === 'token') {
       if (state.isExpired('tokens', target, issuedAtMsecs(request.headers.authorization as string))) {
@@ -104,13 +104,13 @@ async function applyFaultsPlugin(app: FastifyInstance, { services, state, onHang
   app.addHook('onRequest', async function injectFaults(request, reply) {
     let credentialHash: string | null | undefined = null;
     const target: FaultTarget = {
-      userSid: request.principal?.user.sid,
+      userSid: request.actor?.principal?.user.sid,
       credentialHash() {
         if (credentialHash === null) {
           const credential = presentedCredential(request);
           credentialHash = credential === undefined ? undefined : hashSecret(credential);
         }
-        return credentialHash;
+        return credentialHash ?? undefined;
       },
       route: request.routeOptions.url,
       method: request.method,

@@ -1,5 +1,5 @@
-import { hashSecret } from '../auth/secret-hash.js';
 import { invalidRequest, notFound } from '../errors.js';
+import { hashSecret } from '../secret-hash.js';
 import type { Store } from '../store/store.js';
 
 /** What a fault applies to. Credentials are kept as their SHA-256 only. */

@@ -40,7 +40,7 @@ export async function faultsRoutes(
   const config = { faultExempt: true };
   const preHandler = requirePrivilege('CLUSTER_MODIFY');
   const recordChange = (request: FastifyRequest, action: string, details: Record<string, unknown>) =>
-    audit(services, request, { action: `fault.${action}`, outcome: 'success', target: 'faults', details });
+    audit(services, request.actor, { action: `fault.${action}`, outcome: 'success', target: 'faults', details });
 
   routes.get(
     '/',

@@ -10,7 +10,7 @@ const SCHEME_OF_PRINCIPAL: Record<string, CredentialScheme> = {
 
 /** Which credential a request relied on, in the order authentication reads them. */
 export function credentialScheme(request: FastifyRequest): CredentialScheme {
-  const via = request.principal?.via;
+  const via = request.actor?.principal?.via;
   if (via !== undefined) return SCHEME_OF_PRINCIPAL[via] ?? 'none';
   const { headers } = request;
   if (headers.authorization !== undefined) return 'bearer';

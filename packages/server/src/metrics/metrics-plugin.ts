@@ -22,7 +22,7 @@ async function metricsPlugin(app: FastifyInstance, { metrics, metricsToken }: Me
   // Callback hooks, not async ones: no promise per request.
   app.addHook('onResponse', function countRequest(request, reply, done) {
     metrics.countRequest(request.method, request.routeOptions.url ?? UNMATCHED_ROUTE, reply.statusCode);
-    if (request.principal) metrics.countAuthentication(credentialScheme(request), 'success');
+    if (request.actor?.principal) metrics.countAuthentication(credentialScheme(request), 'success');
     done();
   });
   app.addHook('onError', function countRejection(request, _reply, error, done) {

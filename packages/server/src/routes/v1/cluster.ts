@@ -1,7 +1,12 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { type BasicClusterInfo, BasicClusterInfoSchema, type ClusterV1, ClusterV1Schema } from 'cohesity-sdk/models';
+import {
+  type BasicClusterInfo,
+  BasicClusterInfoSchema,
+  type ClusterV1,
+  ClusterV1Schema,
+  DEFAULT_DOMAIN,
+} from 'cohesity-sdk/models';
 import type { FastifyInstance } from 'fastify';
-import { DEFAULT_DOMAIN } from '../../auth/login.js';
 import { requirePrivilege } from '../../auth/privileges.js';
 import type { Services } from '../../services.js';
 
