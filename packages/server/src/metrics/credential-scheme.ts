@@ -1,17 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import type { CredentialScheme } from './server-metrics.js';
 
-const SCHEME_OF_PRINCIPAL: Record<string, CredentialScheme> = {
-  token: 'bearer',
-  apiKey: 'api_key',
-  session: 'session_id',
-  cookie: 'cookie',
-};
-
-/** Which credential a request relied on, in the order authentication reads them. */
+/**
+ * Which credential a request relied on, in the order authentication reads them: a header
+ * wins over the web login's cookie.
+ */
 export function credentialScheme(request: FastifyRequest): CredentialScheme {
-  const via = request.actor?.principal?.via;
-  if (via !== undefined) return SCHEME_OF_PRINCIPAL[via] ?? 'none';
   const { headers } = request;
   if (headers.authorization !== undefined) return 'bearer';
   if (headers.apikey !== undefined) return 'api_key';
