@@ -133,11 +133,15 @@ export function Table<T>({
           ) : (
             rows.map((row) => (
               <tr role="row" key={rowKey(row)}>
-                {columns.map((column) => (
-                  <td role="cell" data-label={column.label} key={column.label}>
-                    {column.cell(row)}
-                  </td>
-                ))}
+                {columns.map((column) => {
+                  const value = column.cell(row);
+                  const empty = value === '' || value === null || value === undefined;
+                  return (
+                    <td role="cell" data-label={column.label} key={column.label} class={empty ? 'empty' : undefined}>
+                      {value}
+                    </td>
+                  );
+                })}
               </tr>
             ))
           )}
