@@ -17,6 +17,7 @@ export function printBanner(
     `  data dir:    ${config.dataDir}`,
     `  admin login: admin / ${defaultPassword ? 'admin' : '(the --admin-password you set)'} (domain LOCAL)`,
   ];
+  lines.push(`  console:     ${server.url}/console/`);
   if (server.fingerprint256) {
     lines.push(`  TLS SHA-256: ${server.fingerprint256}${server.selfSigned ? ' (self-signed)' : ''}`);
   }

@@ -29,6 +29,7 @@ describe('fault injection off (the default)', () => {
       'FAULTS ON: administrators can inject faults at https://127.0.0.1:8443/_stand-in/faults',
     );
     expect(banner(false)).not.toContain('FAULTS');
+    expect(banner(false)).toContain('  console:     https://127.0.0.1:8443/console/');
   });
 });
 
