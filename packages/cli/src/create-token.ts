@@ -16,11 +16,16 @@ export interface LoginTarget {
  */
 export async function createToken(target: LoginTarget, password: string): Promise<SavedToken> {
   const { vip, username, domain, tls } = target;
-  const client = new ClusterClient({ clusterVip: vip, username, password, domain, tls });
+  // The login endpoint is public: a client without credentials calls it once, and nothing else.
+  const client = new ClusterClient({ clusterVip: vip, tls });
   try {
-    const response = await client.accessToken.createAccessToken({ username, password, domain });
-    const { remainingMs } = tokenExpiry(response.accessToken, null, Date.now());
-    return { ...response, expiresAt: new Date(Date.now() + remainingMs).toISOString() };
+    const { body, headers } = await client.accessToken.createAccessToken(
+      { username, password, domain },
+      { withResponse: true },
+    );
+    // The cluster's `Date` corrects a local clock that is off, as the SDK's own renewal does.
+    const { remainingMsecs } = tokenExpiry(body.accessToken, headers.get('date'), Date.now());
+    return { ...body, expiresAt: new Date(Date.now() + remainingMsecs).toISOString() };
   } catch (error) {
     if (error instanceof ApiException && (error.status === 400 || error.status === 401)) {
       throw new CliError({

@@ -149,6 +149,21 @@ export const serverOptions = [
     description: 'Software version the cluster reports',
   }),
   option({
+    flag: 'empty-cluster',
+    env: 'COHESITY_EMPTY_CLUSTER',
+    type: 'boolean',
+    parse: onOff,
+    description: 'Start without the demo cluster (nodes, sources, protection groups…) on first start',
+  }),
+  option({
+    flag: 'run-seconds',
+    env: 'COHESITY_RUN_SECONDS',
+    type: 'string',
+    default: '3',
+    parse: wholeNumber('a whole number of seconds from 0 to 3600', 0, 3600),
+    description: 'How long a protection run or recovery started through the API runs before it succeeds',
+  }),
+  option({
     flag: 'log-level',
     env: 'COHESITY_LOG_LEVEL',
     type: 'string',

@@ -4,9 +4,13 @@ import { buildApp, REDACTED_PATHS } from './app.js';
 import { PasswordHasher, type PasswordHasherOptions } from './auth/passwords.js';
 import { TokenService } from './auth/tokens.js';
 import { bootstrap, DEFAULT_SECURITY_CONFIG } from './bootstrap.js';
+import type { ClusterApiContext } from './cluster-api/cluster-api-context.js';
+import { createClusterApi, openResourceStore } from './cluster-api/create-cluster-api.js';
+import { seedDemoCluster } from './cluster-api/demo/seed-demo-cluster.js';
 import type { ServerConfig } from './config.js';
 import { FaultState } from './faults/fault-state.js';
 import { createServerClock } from './faults/server-clock.js';
+import { stdoutLogDestination } from './http/log-destination.js';
 import { loadTlsCredentials } from './http/tls.js';
 import { instrumentStore } from './metrics/instrument-store.js';
 import { ServerMetrics } from './metrics/server-metrics.js';
@@ -18,6 +22,8 @@ import type { DatabaseRetry } from './store/wait-for-database.js';
 export interface RunningServer {
   readonly app: FastifyInstance;
   readonly store: Store;
+  /** The stand-in cluster's API (its documents, validators and records). */
+  readonly clusterApi: ClusterApiContext;
   /** e.g. `https://127.0.0.1:8443` (the real port when 0 was asked for). */
   readonly url: string;
   /** SHA-256 fingerprint of the certificate; undefined over plain HTTP. */
@@ -40,30 +46,41 @@ export interface StartOptions {
 /** Opens the store, makes first-start state, and listens. What `main.ts`, the CLI and tests run. */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const store = await openStore(config, options.onDatabaseRetry);
+  const resources = openResourceStore(store);
   try {
     const hasher = await PasswordHasher.create(options.hasher);
     const cluster = await bootstrap(store, hasher, config.adminPassword, Date.now());
     const tokens = await TokenService.open(store);
+    // One clock for every time check; only fault injection ever moves it.
+    const clock = createServerClock();
     const metrics = new ServerMetrics({
       hashQueue: () => hasher.queue,
       activeSessions: async () => [...(await store.countSessions()).values()].reduce((a, b) => a + b, 0),
     });
-    // One clock for every time check; only fault injection ever moves it.
-    const clock = createServerClock();
+    const clusterApi = createClusterApi({
+      resources,
+      cluster,
+      runMsecs: config.runSeconds * 1000,
+      now: clock.now,
+    });
+    if (!config.emptyCluster) await seedDemoCluster(clusterApi, config);
     const services: Services = {
       config,
       store: instrumentStore(store, metrics),
       hasher,
       tokens,
       cluster,
+      clusterApi,
       now: clock.now,
       securityConfig: async () => (await store.getSetting('securityConfig')) ?? DEFAULT_SECURITY_CONFIG,
     };
     const tls = config.http ? undefined : await loadTlsCredentials(config.dataDir, config.host, config.tls);
+    const stdout = options.logger === undefined && !options.logStream ? stdoutLogDestination() : undefined;
+    const stream = options.logStream ?? stdout?.stream;
     const logger = options.logger ?? {
       level: config.logLevel,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      ...(options.logStream ? { stream: options.logStream } : {}),
+      ...(stream ? { stream } : {}),
     };
     const app = await buildApp(services, {
       tls,
@@ -77,12 +94,14 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     return {
       app,
       store,
+      clusterApi,
       url: `${tls ? 'https' : 'http'}://${host}:${port}`,
       fingerprint256: tls?.fingerprint256,
       selfSigned: tls?.selfSigned ?? false,
       async close() {
         await app.close();
         await store.close();
+        stdout?.close();
       },
     };
   } catch (error) {

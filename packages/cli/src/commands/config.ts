@@ -1,4 +1,4 @@
-import type { UpdateSecurityConfig } from 'cohesity-sdk';
+import type { V2Schema } from 'cohesity-sdk';
 import { Command } from 'commander';
 import { usageError } from '../errors.js';
 import type { GlobalOptions } from '../global-options.js';
@@ -32,7 +32,7 @@ async function get(key: string | undefined, _options: object, command: Command):
 async function set(assignments: string[], _options: object, command: Command): Promise<void> {
   const globals = command.optsWithGlobals<GlobalOptions>();
   // The cluster validates the shape and ranges, and answers what is wrong.
-  const update = parseAssignments(assignments) as UpdateSecurityConfig;
+  const update = parseAssignments(assignments) as V2Schema<'SecurityConfig'>;
   show(globals, await withClient(globals, (client) => client.security.updateSecurityConfig(update)));
 }
 

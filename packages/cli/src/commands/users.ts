@@ -1,4 +1,4 @@
-import { type CreateUserParams, DEFAULT_DOMAIN, type User } from 'cohesity-sdk';
+import { DEFAULT_DOMAIN, type V2Schema } from 'cohesity-sdk';
 import { Command, Option } from 'commander';
 import { CliError, ExitCode } from '../errors.js';
 import { formatTime } from '../format-time.js';
@@ -6,6 +6,9 @@ import type { GlobalOptions } from '../global-options.js';
 import { note, printJson, printTable } from '../output.js';
 import { askHidden, readStdin } from '../prompts.js';
 import { withClient } from '../with-client.js';
+
+type User = V2Schema<'UserParams'>;
+type CreateUserParams = V2Schema<'CreateUserParameters'>;
 
 const COLUMNS = ['sid', 'username', 'domain', 'roles', 'locked', 'lastLogin'];
 const rowOf = (user: User) => ({ ...user, lastLogin: formatTime(user.lastLoginTimeMsecs) });
@@ -22,7 +25,7 @@ async function list(options: { domain?: string; role?: string[] }, command: Comm
     ...(options.role ? { roles: options.role } : {}),
   };
   const { users } = await withClient(globals, (client) => client.users.getUsers(query));
-  show(globals, users);
+  show(globals, users ?? []);
 }
 
 interface CreateOptions {
@@ -41,12 +44,12 @@ async function create(username: string, options: CreateOptions, command: Command
   const params: CreateUserParams = {
     username,
     domain: options.domain,
-    roles: options.role.map((role) => role.toUpperCase()) as CreateUserParams['roles'],
+    roles: options.role.map((role) => role.toUpperCase()),
     ...(options.description ? { description: options.description } : {}),
     localUserParams: { password, ...(options.email ? { email: options.email } : {}) },
   };
   const { users } = await withClient(globals, (client) => client.users.createUsers([params]));
-  show(globals, users);
+  show(globals, users ?? []);
 }
 
 async function remove(user: string, _options: object, command: Command): Promise<void> {
@@ -56,8 +59,8 @@ async function remove(user: string, _options: object, command: Command): Promise
     let target = user;
     if (!/^S-\d/.test(user)) {
       const { users } = await client.users.getUsers({ usernames: [user] });
-      const found = users[0];
-      if (!found) {
+      const found = users?.[0];
+      if (!found?.sid) {
         throw new CliError({ exitCode: ExitCode.api, what: `delete user ${user}`, message: 'no such user' });
       }
       target = found.sid;

@@ -1,4 +1,4 @@
-import type { SecurityConfig, SessionsCount, Users } from 'cohesity-sdk';
+import type { SecurityConfig, SessionsCount, Users } from 'cohesity-sdk/models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STRONG_PASSWORD } from '../../../server/test/helpers/identity.js';
 import { ADMIN_PASSWORD, type CliFixture, loginArgs, startCliFixture } from '../helpers/cli-env.js';

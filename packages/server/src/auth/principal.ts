@@ -19,5 +19,7 @@ declare module 'fastify' {
     public?: boolean;
     /** A password login (tokens, sessions): rate-limited on its own, stricter budget. */
     login?: boolean;
+    /** The cluster document's operation this route answers (src/cluster-api). */
+    operationId?: string;
   }
 }

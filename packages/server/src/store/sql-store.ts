@@ -32,6 +32,12 @@ export interface WriteResult {
   changes: number;
 }
 
+/** Runs statements written with `sql` elsewhere on a store's own connection, durably. */
+export interface SqlRunner {
+  read(statement: Sql): Promise<Row[]>;
+  write(statement: Sql): Promise<WriteResult>;
+}
+
 /**
  * Every Store method as one SQL text for both databases. A subclass supplies only what truly
  * differs: how statements run (placeholders, durability), transactions and locks, and its
@@ -41,6 +47,11 @@ export abstract class SqlStore implements Store {
   abstract readonly kind: 'sqlite' | 'postgres';
 
   protected constructor(protected readonly dialect: Dialect) {}
+
+  /** For tables of other modules (the cluster API's records), on this store's connection. */
+  get runner(): SqlRunner {
+    return { read: (statement) => this.read(statement), write: (statement) => this.write(statement) };
+  }
 
   protected abstract read(statement: Sql): Promise<Row[]>;
   protected abstract write(statement: Sql): Promise<WriteResult>;

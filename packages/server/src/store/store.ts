@@ -1,4 +1,5 @@
 import type { Role, SecurityConfig } from 'cohesity-sdk/models';
+import type { SqlRunner } from './sql-store.js';
 
 /** A user as stored. `credentialsVersion` rises whenever the user's credentials must die. */
 export interface UserRecord {
@@ -176,6 +177,8 @@ export class StoreUnavailableError extends Error {
  */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  /** Statements of other modules' tables (src/cluster-api), run as the store runs its own. */
+  readonly runner: SqlRunner;
 
   getSetting<K extends keyof Settings>(key: K): Promise<Settings[K] | undefined>;
   putSetting<K extends keyof Settings>(key: K, value: Settings[K]): Promise<void>;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ApiException, ClusterClient, type ClusterClientOptions, NetworkError, TimeoutError } from 'cohesity-sdk';
+import { ApiException, ClusterClient, NetworkError, type RetryOptions, TimeoutError } from 'cohesity-sdk';
 import { connectStandInFaults, type StandInFaults } from 'cohesity-sdk/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createUserWithCredentials } from '../helpers/identity.js';
@@ -13,15 +13,17 @@ describe('clients recovering from injected faults', () => {
   let ca: string;
   let faults: StandInFaults;
   const clients: ClusterClient[] = [];
-  const client = (options: Partial<ClusterClientOptions> = {}) => {
-    const credentials = options.apiKey ? {} : { username: 'admin', password: 'admin' };
-    const made = new ClusterClient({
+  const client = (options: { apiKey?: string; timeoutMsecs?: number; retry?: Partial<RetryOptions> } = {}) => {
+    const { apiKey, timeoutMsecs, retry } = options;
+    const common = {
       clusterVip: t.url,
       tls: { ca },
-      retry: { baseDelayMs: 1 },
-      ...credentials,
-      ...options,
-    });
+      retry: { baseDelayMsecs: 1, ...retry },
+      ...(timeoutMsecs === undefined ? {} : { timeoutMsecs }),
+    };
+    const made = apiKey
+      ? new ClusterClient({ ...common, apiKey })
+      : new ClusterClient({ ...common, username: 'admin', password: 'admin' });
     clients.push(made);
     return made;
   };
@@ -164,11 +166,11 @@ describe('clients recovering from injected faults', () => {
   });
 
   it('added latency past the client timeout is a TimeoutError, and the retry succeeds', async () => {
-    const sdk = client({ timeoutMs: 300 });
+    const sdk = client({ timeoutMsecs: 300 });
     await sdk.platform.getCluster();
     await faults.failRequests({ answer: 'delay', latencyMsecs: 3000, count: 1, route: '/v2/clusters' });
     expect((await sdk.platform.getCluster()).name).toBe('cohesity-dev');
-    const once = client({ timeoutMs: 300, retry: { maxAttempts: 1 } });
+    const once = client({ timeoutMsecs: 300, retry: { maxAttempts: 1 } });
     await once.platform.getCluster();
     await faults.failRequests({ answer: 'delay', latencyMsecs: 3000, count: 1, user: 'admin' });
     await expect(once.platform.getCluster()).rejects.toBeInstanceOf(TimeoutError);
