@@ -10,6 +10,7 @@ import { requestLogRoutes } from './console/request-log-routes.js';
 import { applyFaults } from './faults/apply-faults.js';
 import type { FaultState } from './faults/fault-state.js';
 import { FAULTS_PREFIX, faultsRoutes } from './faults/faults-routes.js';
+import { refuseOtherClusters } from './helios/remote-cluster-headers.js';
 import { answerClientError } from './http/client-error-handler.js';
 import { sendContractError, useContractErrors } from './http/error-handler.js';
 import { parseEveryBodyAsJson } from './http/json-body.js';
@@ -17,7 +18,11 @@ import { answerUnknownRoutes } from './http/method-not-allowed.js';
 import { useContractValidation } from './http/validation.js';
 import { useMetrics } from './metrics/metrics-plugin.js';
 import type { ServerMetrics } from './metrics/server-metrics.js';
+import { mfaRoutes } from './mfa/mfa-routes.js';
+import { verifyOtpRoute } from './mfa/verify-otp-route.js';
+import { updateUserV1Route } from './password-change/update-user-v1-route.js';
 import { healthRoutes } from './routes/health.js';
+import { V1_PREFIX, V2_PREFIX } from './routes/prefixes.js';
 import { accessTokenV1Routes } from './routes/v1/access-tokens.js';
 import { apiKeyV1Routes } from './routes/v1/api-keys.js';
 import { clusterV1Routes } from './routes/v1/cluster.js';
@@ -31,9 +36,14 @@ import { securityConfigRoutes } from './routes/v2/security-config.js';
 import { sessionRoutes } from './routes/v2/sessions.js';
 import { userRoutes } from './routes/v2/users.js';
 import type { Services } from './services.js';
+import { useImpersonation } from './tenants/impersonation.js';
+import { useTenantIsolation } from './tenants/tenant-isolation.js';
+import { useTenantLogins } from './tenants/tenant-login.js';
+import { tenantRoutes } from './tenants/tenant-routes.js';
+import { restrictUnfinishedWebLogins } from './web-login/restrict-web-session.js';
+import { webLoginRoutes } from './web-login/web-login-routes.js';
 
-export const V1_PREFIX = '/irisservices/api/v1';
-export const V2_PREFIX = '/v2';
+export { V1_PREFIX, V2_PREFIX };
 
 export interface AppOptions {
   /** PEM certificate and key; without them the app speaks plain HTTP. */
@@ -131,6 +141,11 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     await app.register(useMetrics, { metrics: options.metrics, metricsToken: services.config.metricsToken });
   }
   await app.register(authenticate, services);
+  restrictUnfinishedWebLogins(app);
+  refuseOtherClusters(app, services);
+  useImpersonation(app, services);
+  useTenantIsolation(app, services);
+  useTenantLogins(app, services);
   auditDenials(app, services);
   const requestLog = new RequestLog();
   await app.register(useRequestLog, { log: requestLog, now: services.now });
@@ -154,6 +169,11 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(apiKeyV1Routes, { prefix: V1_PREFIX, ...services });
   await app.register(userV1Routes, { prefix: V1_PREFIX, ...services });
   await app.register(sessionUserV1Routes, { prefix: V1_PREFIX });
+  await app.register(webLoginRoutes, services);
+  await app.register(mfaRoutes, { prefix: V2_PREFIX, ...services });
+  await app.register(verifyOtpRoute, { prefix: V1_PREFIX, ...services });
+  await app.register(updateUserV1Route, { prefix: V1_PREFIX, ...services });
+  await app.register(tenantRoutes, services);
   // Last: every operation of the cluster's documents that no route above answers.
   await registerClusterApi(app, services.clusterApi);
   return app;

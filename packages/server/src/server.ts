@@ -14,6 +14,7 @@ import { stdoutLogDestination } from './http/log-destination.js';
 import { loadTlsCredentials } from './http/tls.js';
 import { instrumentStore } from './metrics/instrument-store.js';
 import { ServerMetrics } from './metrics/server-metrics.js';
+import { AtRestCipher } from './secrets/at-rest-cipher.js';
 import type { Services } from './services.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -70,9 +71,11 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       hasher,
       tokens,
       cluster,
+      atRest: await AtRestCipher.open(config.dataDir),
       clusterApi,
       now: clock.now,
-      securityConfig: async () => (await store.getSetting('securityConfig')) ?? DEFAULT_SECURITY_CONFIG,
+      // Configs stored before a setting existed take its default.
+      securityConfig: async () => ({ ...DEFAULT_SECURITY_CONFIG, ...(await store.getSetting('securityConfig')) }),
     };
     const tls = config.http ? undefined : await loadTlsCredentials(config.dataDir, config.host, config.tls);
     const stdout = options.logger === undefined && !options.logStream ? stdoutLogDestination() : undefined;

@@ -58,16 +58,21 @@ export function connectStandInFaults(options: StandInFaultsOptions): StandInFaul
       rejectUnauthorized: options.tls?.insecure !== true,
     },
   });
-  let token: string | undefined;
+  let token: Record<string, string> | undefined;
 
-  async function send<T>(method: string, path: string, body?: unknown, authorization?: string): Promise<T> {
+  async function send<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    credential: Record<string, string> = {},
+  ): Promise<T> {
     const response = await request(`${origin}${path}`, {
       method: method as 'GET',
       dispatcher,
       headers: {
         'x-stand-in-faults': 'exempt',
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(authorization ? { authorization } : {}),
+        ...credential,
       },
       body: body === undefined ? null : JSON.stringify(body),
     });
@@ -86,17 +91,27 @@ export function connectStandInFaults(options: StandInFaultsOptions): StandInFaul
     return parsed as T;
   }
 
+  /** A token; a session while session management refuses token logins ('Access denied'). */
+  async function logIn(): Promise<Record<string, string>> {
+    const { username, password, domain = 'LOCAL' } = options;
+    const credentials = { username, password, domain };
+    try {
+      const login = await send<AccessTokenResponse>('POST', '/v2/access-tokens', credentials);
+      return { authorization: `${login.tokenType} ${login.accessToken}` };
+    } catch (error) {
+      if (!(error instanceof ApiException && error.body?.message === 'Access denied')) throw error;
+      const session = await send<{ sessionId: string }>('POST', '/v2/users/sessions', credentials);
+      return { 'session-id': session.sessionId };
+    }
+  }
+
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      if (token === undefined) {
-        const { username, password, domain = 'LOCAL' } = options;
-        const login = await send<AccessTokenResponse>('POST', '/v2/access-tokens', { username, password, domain });
-        token = `${login.tokenType} ${login.accessToken}`;
-      }
+      token ??= await logIn();
       try {
         return await send<T>(method, `${FAULTS}${path}`, body, token);
       } catch (error) {
-        // Expiring every token expires this helper's too: log in again, once.
+        // Expiring every token (or session) expires this helper's too: log in again, once.
         if (!(error instanceof ApiException && error.status === 401 && attempt === 1)) throw error;
         token = undefined;
       }

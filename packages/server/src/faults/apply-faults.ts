@@ -4,6 +4,8 @@ import fp from 'fastify-plugin';
 import { ApiError, internalError, overloaded, rateLimited, sessionRejected, tokenExpired } from '../errors.js';
 import { hashSecret } from '../secret-hash.js';
 import type { Services } from '../services.js';
+import { sessionCookiesIn } from '../web-login/session-cookie.js';
+import { forgetWebSession } from '../web-login/web-session.js';
 import type { FaultTarget } from './fault-scope.js';
 import type { FaultState, RequestFaultRule } from './fault-state.js';
 
@@ -21,11 +23,6 @@ declare module 'fastify' {
 /** Test harnesses (the SDK's `cohesity-sdk/testing`) send this so their own calls meet no request fault. */
 export const EXEMPT_HEADER = 'x-stand-in-faults';
 
-const TOKEN_LOGIN_ROUTES = new Set(['/v2/access-tokens', '/irisservices/api/v1/public/accessTokens']);
-
-/** The cluster's answer to a token login while session management is on (login-flows contract §6). */
-const accessDenied = () => new ApiError(400, 'KValidationError', 'Access denied');
-
 /** `iat` of a Bearer token that authentication has already verified. */
 function issuedAtMsecs(authorization: string): number {
   const payload = authorization.slice('Bearer '.length).split('.')[1] ?? '';
@@ -37,7 +34,8 @@ function presentedCredential(request: FastifyRequest): string | undefined {
   const { authorization, apikey, 'session-id': sessionId } = request.headers;
   if (typeof authorization === 'string') return authorization.replace(/^Bearer /, '');
   if (typeof apikey === 'string') return apikey;
-  return typeof sessionId === 'string' ? sessionId : undefined;
+  if (typeof sessionId === 'string') return sessionId;
+  return sessionCookiesIn(request.headers.cookie)[0];
 }
 
 export interface ApplyFaultsOptions {
@@ -90,12 +88,14 @@ async function applyFaultsPlugin(app: FastifyInstance, { services, state, onHang
       if (state.isExpired('tokens', target, issuedAtMsecs(request.headers.authorization as string))) {
         throw tokenExpired();
       }
-    } else if (principal.via === 'session') {
-      const idHash = hashSecret(request.headers['session-id'] as string);
+    } else if (principal.session && (principal.via === 'session' || principal.via === 'cookie')) {
+      const { idHash, web } = principal.session;
       const session = await services.store.findSession(idHash);
-      if (session && state.isExpired('sessions', target, session.createdTimeMsecs)) {
+      const kind = principal.via === 'cookie' ? 'cookies' : 'sessions';
+      if (session && state.isExpired(kind, target, session.createdTimeMsecs)) {
         // As a real expiry does: the session is gone, and this answer says why.
         await services.store.deleteSession(idHash);
+        if (web) await forgetWebSession(services, idHash);
         throw sessionRejected('has expired');
       }
     }
@@ -118,9 +118,6 @@ async function applyFaultsPlugin(app: FastifyInstance, { services, state, onHang
     // An expired credential is expired everywhere, the faults API included; only request faults spare it.
     await expireIfFaulted(request, target);
     if (request.routeOptions.config.faultExempt) return;
-    if (state.modes.sessionManagement && TOKEN_LOGIN_ROUTES.has(request.routeOptions.url ?? '')) {
-      throw accessDenied();
-    }
     if (request.headers[EXEMPT_HEADER] === 'exempt' || state.requestFaults.length === 0) return;
     const rule = state.takeRequestFault(target);
     if (rule) await answer(rule, request, reply, onHangUp);

@@ -31,7 +31,8 @@ export class FaultState {
   readonly clock: ServerClock;
   expiries: Expiry[] = [];
   requestFaults: RequestFaultRule[] = [];
-  modes: FaultModes = { sessionManagement: false, mfaRequired: false };
+  /** The cluster's modes before fault injection first switched them; a reset puts them back. */
+  modesBefore: FaultModes | undefined;
   readonly #random: () => number;
 
   constructor(clock: ServerClock, random: () => number = Math.random) {
@@ -70,18 +71,24 @@ export class FaultState {
     return undefined;
   }
 
-  /** Back to a fault-free server on wall time. API keys expired in the store stay expired. */
-  reset(): void {
+  /**
+   * Back to a fault-free server on wall time; answers the modes to restore, if any were
+   * switched. API keys expired in the store stay expired.
+   */
+  reset(): FaultModes | undefined {
+    const modes = this.modesBefore;
     this.expiries = [];
     this.requestFaults = [];
-    this.modes = { sessionManagement: false, mfaRequired: false };
+    this.modesBefore = undefined;
     this.clock.reset();
+    return modes;
   }
 
-  toJSON(): FaultsState {
+  /** The state as the faults API shows it, with the cluster's current modes. */
+  describe(modes: FaultModes): FaultsState {
     return {
       clock: { nowMsecs: this.clock.now(), offsetMsecs: this.clock.offsetMsecs },
-      modes: { ...this.modes },
+      modes,
       expiries: this.expiries.map((e) => ({ scope: describeScope(e.scope), kinds: [...e.kinds], atMsecs: e.atMsecs })),
       requestFaults: this.requestFaults.map((rule) => ({ ...rule, scope: describeScope(rule.scope) })),
     };

@@ -23,6 +23,7 @@ import { invalidRequest, notFound } from '../errors.js';
 import { errorResponses } from '../routes/route-schemas.js';
 import type { Services } from '../services.js';
 import { expireApiKeys } from './expire-api-keys.js';
+import { readModes, writeModes } from './fault-modes.js';
 import { describeScope, resolveScope } from './fault-scope.js';
 import type { FaultState } from './fault-state.js';
 
@@ -46,12 +47,13 @@ export async function faultsRoutes(
     '/',
     { config, preHandler, schema: { response: { 200: FaultsStateSchema, ...errorResponses } } },
     async function getFaults() {
-      return state.toJSON();
+      return state.describe(await readModes(services));
     },
   );
 
   routes.delete('/', { config, preHandler }, async function resetFaults(request, reply) {
-    state.reset();
+    const modes = state.reset();
+    if (modes) await writeModes(services, modes);
     await recordChange(request, 'reset', {});
     reply.code(204);
   });
@@ -124,10 +126,12 @@ export async function faultsRoutes(
       schema: { body: UpdateFaultModesSchema, response: { 200: FaultModesSchema, ...errorResponses } },
     },
     async function updateModes(request: FastifyRequest<{ Body: UpdateFaultModes }>) {
-      if (request.body.mfaRequired) throw invalidRequest('MFA-required mode needs the MFA login flows');
-      state.modes = { ...state.modes, ...request.body };
-      await recordChange(request, 'modes', { ...state.modes });
-      return state.modes;
+      const before = await readModes(services);
+      state.modesBefore ??= before;
+      const modes = { ...before, ...request.body };
+      await writeModes(services, modes);
+      await recordChange(request, 'modes', { before, after: modes });
+      return modes;
     },
   );
 

@@ -113,9 +113,9 @@ export class ServerMetrics {
 
   /** Logins and lockouts are read off their audit lines: the one place each outcome is decided. */
   observeAudit(event: Pick<AuditEvent, 'action' | 'outcome' | 'details'>): void {
-    if (event.action !== 'login') return;
-    this.#logins.labels(event.outcome).inc();
+    if (event.action === 'login') this.#logins.labels(event.outcome).inc();
     if (event.outcome !== 'locked') return;
+    // Wrong passwords (login) and wrong one-time codes (mfa.verify) both count toward a lockout.
     // 'locked' with a failure count is the attempt that locked the account; without one,
     // a login refused because it was locked already (no new lockout).
     if ('failures' in event.details) this.#lockouts.labels('failures').inc();

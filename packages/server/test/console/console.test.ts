@@ -3,8 +3,10 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, STRONG_PASSWORD } from '../helpers/identity.js';
+import { bearer, createUser, STRONG_PASSWORD } from '../helpers/identity.js';
+import { enrolTotp, totpCode } from '../helpers/mfa.js';
 import { startTestServer, type TestServer } from '../helpers/start-server.js';
+import { webLogin } from '../helpers/web-login.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 // CI installs Debian's chromium (.ci/run) and sets this, so the suite can never skip there.
@@ -66,6 +68,8 @@ describe.skipIf(!existsSync(CHROMIUM) && !required)('the web console in headless
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Cluster' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText('cohesity-dev').isVisible()).toBe(true);
+    // The web login's cookie, not the session fallback: the server has POST /login.
+    expect(await page.getByRole('banner').textContent()).toContain('LOCAL\\admin (cookie)');
     expect(await page.getByRole('navigation', { name: 'Pages' }).getByRole('link').count()).toBe(PAGES.length);
   });
 
@@ -116,6 +120,30 @@ describe.skipIf(!existsSync(CHROMIUM) && !required)('the web console in headless
     // The token never reaches the page, nor does anything that looks like one.
     expect(await page.content()).not.toContain(token);
     expect(await page.content()).not.toMatch(/eyJ[\w-]{10,}/);
+  });
+
+  it('asks for a one-time code when MFA is required, and signs in with it', async () => {
+    const admin = bearer(await t.login());
+    await createUser(t, admin.authorization.slice(7), 'mfa-admin', ['COHESITY_ADMIN']);
+    const modes = await t.send('PUT', '/_stand-in/faults/modes', { headers: admin, body: { mfaRequired: true } });
+    expect(modes.body).toMatchObject({ mfaRequired: true });
+    try {
+      const pending = await webLogin(t, 'mfa-admin', STRONG_PASSWORD);
+      const { totpSecretKey } = await enrolTotp(t, pending.cookie);
+      const context = await browser.newContext({ ignoreHTTPSErrors: true });
+      const mfaPage = await context.newPage();
+      await mfaPage.goto(`${t.url}/console/`);
+      await mfaPage.getByLabel('Username').fill('mfa-admin');
+      await mfaPage.getByLabel('Password').fill(STRONG_PASSWORD);
+      await mfaPage.getByRole('button', { name: 'Sign in' }).click();
+      await mfaPage.getByLabel('One-time code').fill(totpCode(totpSecretKey));
+      await mfaPage.getByRole('button', { name: 'Verify' }).click();
+      await mfaPage.getByRole('heading', { level: 1, name: 'Cluster' }).waitFor();
+      expect(await mfaPage.getByRole('banner').textContent()).toContain('LOCAL\\mfa-admin (cookie)');
+      await context.close();
+    } finally {
+      await t.send('DELETE', '/_stand-in/faults', { headers: admin });
+    }
   });
 
   it('renders every page at 1280 and 390 pixels wide without horizontal overflow', async () => {

@@ -5,6 +5,7 @@ import { connectStandInFaults, type StandInFaults } from 'cohesity-sdk/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createUserWithCredentials } from '../helpers/identity.js';
 import { startTestServer, type TestServer } from '../helpers/start-server.js';
+import { webLogin, withCookie } from '../helpers/web-login.js';
 
 // Each injected fault, and what a client built on the SDK does about it: the faults come
 // from the SDK's own test helper, the recoveries from ClusterClient's renewal and retries.
@@ -27,6 +28,8 @@ describe('clients recovering from injected faults', () => {
     clients.push(made);
     return made;
   };
+  const me = async (token: string) =>
+    (await t.send<{ sid: string }>('GET', '/irisservices/api/v1/public/sessionUser', { headers: bearer(token) })).body;
   const status = async (headers: Record<string, string>, path = '/v2/clusters') => {
     const response = await t.send<{ message: string }>('GET', path, { headers });
     return `${response.status} ${response.body.message ?? ''}`.trim();
@@ -83,10 +86,22 @@ describe('clients recovering from injected faults', () => {
     expect(await status({ 'session-id': carol.sessionId })).toBe('401 The session has expired.');
     // Gone, as a real expired session is.
     expect(await status({ 'session-id': carol.sessionId })).toBe('401 The session is invalid.');
+    await faults.setModes({ sessionManagement: true });
     const fresh = await t.send<{ sessionId: string }>('POST', '/v2/users/sessions', {
       body: { username: 'carol-expiry', password: 'Correct-Horse-9', domain: 'LOCAL' },
     });
     expect(await status({ 'session-id': fresh.body.sessionId })).toBe('200');
+  });
+
+  it('expired web-login cookies answer as a real expiry does, and a new web login works', async () => {
+    const first = await webLogin(t, 'admin', 'admin');
+    expect(await status(withCookie(first.cookie))).toBe('200');
+    await faults.expire({ kinds: ['cookies'] });
+    expect(await status(withCookie(first.cookie))).toBe('401 The session has expired.');
+    // Other kinds are untouched.
+    expect(await status(bearer(await t.login()))).toBe('200');
+    const again = await webLogin(t, 'admin', 'admin');
+    expect(await status(withCookie(again.cookie))).toBe('200');
   });
 
   it('expired API keys are expired for real; the SDK says so, and a rotated key recovers', async () => {
@@ -187,7 +202,29 @@ describe('clients recovering from injected faults', () => {
       body: { username: 'admin', password: 'admin', domain: 'LOCAL' },
     });
     expect(await status({ 'session-id': session.body.sessionId })).toBe('200');
+    // The cluster's own switch, as an administrator's PUT /v2/security-config sets it.
+    const config = await t.send('GET', '/v2/security-config', { headers: { 'session-id': session.body.sessionId } });
+    expect(config.body).toMatchObject({ sessionManagementEnabled: true });
     await faults.setModes({ sessionManagement: false });
+    expect((await sdk.platform.getCluster()).name).toBe('cohesity-dev');
+  });
+
+  it('MFA-required mode asks password logins for a code; API keys still work; and back', async () => {
+    const admin = await t.login();
+    const key = await t.send<{ apiKey: string }>('POST', `/v2/users/${(await me(admin)).sid}/api-keys`, {
+      headers: bearer(admin),
+      body: { name: 'mfa-mode-key' },
+    });
+    await faults.setModes({ mfaRequired: true });
+    expect((await faults.state()).modes).toEqual({ sessionManagement: false, mfaRequired: true });
+    const sdk = client();
+    await expect(sdk.platform.getCluster()).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining('mandatory parameters'),
+    });
+    expect((await client({ apiKey: key.body.apiKey }).platform.getCluster()).name).toBe('cohesity-dev');
+    await faults.reset();
+    expect((await faults.state()).modes).toEqual({ sessionManagement: false, mfaRequired: false });
     expect((await sdk.platform.getCluster()).name).toBe('cohesity-dev');
   });
 

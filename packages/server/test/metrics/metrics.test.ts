@@ -41,10 +41,18 @@ describe('GET /metrics', () => {
     expect((await t.send('GET', '/v2/clusters')).status).toBe(401);
     expect((await t.send('GET', '/v2/clusters', { headers: { apikey: 'no-such-key-5f1d' } })).status).toBe(401);
     expect((await t.send('GET', '/no/such/path-7c3e9a')).status).toBe(404);
+    await t.send('PUT', '/v2/security-config', {
+      headers: { authorization: `Bearer ${token}` },
+      body: { sessionManagementEnabled: true },
+    });
     const session = await t.send<{ sessionId: string }>('POST', '/v2/users/sessions', {
       body: { username: 'admin', password: 'admin', domain: 'LOCAL' },
     });
     expect(session.status).toBe(201);
+    await t.send('PUT', '/v2/security-config', {
+      headers: { authorization: `Bearer ${token}` },
+      body: { sessionManagementEnabled: false },
+    });
     // Five wrong passwords lock the account (the default lockout policy); a sixth is refused as locked.
     for (let i = 0; i < 6; i++) {
       const wrong = await t.send('POST', '/v2/access-tokens', {
@@ -60,7 +68,7 @@ describe('GET /metrics', () => {
       ['cohesity_http_requests_total{method="GET",route="/v2/clusters",status="200"}', 1],
       ['cohesity_http_requests_total{method="GET",route="/v2/clusters",status="401"}', 3],
       ['cohesity_http_requests_total{method="GET",route="unmatched",status="404"}', 1],
-      ['cohesity_authentications_total{scheme="bearer",outcome="success"}', 1],
+      ['cohesity_authentications_total{scheme="bearer",outcome="success"}', 3],
       ['cohesity_authentications_total{scheme="bearer",outcome="invalid"}', 1],
       ['cohesity_authentications_total{scheme="none",outcome="missing"}', 1],
       ['cohesity_authentications_total{scheme="api_key",outcome="invalid"}', 1],

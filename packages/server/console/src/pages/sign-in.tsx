@@ -74,7 +74,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
         </form>
       ) : (
         <form
-          aria-label="One-time code"
+          aria-label="Second factor"
           onSubmit={(event) => {
             const { otpCode = '' } = formValues(event);
             void run(async () => {
