@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp, REDACTED_PATHS } from './app.js';
+import { loadKeyEncryptionKey } from './auth/key-encryption-key.js';
 import { PasswordHasher, type PasswordHasherOptions } from './auth/passwords.js';
 import { TokenService } from './auth/tokens.js';
 import { bootstrap, DEFAULT_SECURITY_CONFIG } from './bootstrap.js';
@@ -51,7 +52,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   try {
     const hasher = await PasswordHasher.create(options.hasher);
     const cluster = await bootstrap(store, hasher, config.adminPassword, Date.now());
-    const tokens = await TokenService.open(store);
+    const tokens = await TokenService.open(store, {
+      keyEncryptionKey: await loadKeyEncryptionKey(config.dataDir, config.keyEncryptionKey),
+      rotationDays: config.signingKeyRotationDays,
+    });
     // One clock for every time check; only fault injection ever moves it.
     const clock = createServerClock();
     const metrics = new ServerMetrics({
@@ -103,6 +107,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       selfSigned: tls?.selfSigned ?? false,
       async close() {
         await app.close();
+        tokens.close();
         await store.close();
         stdout?.close();
       },

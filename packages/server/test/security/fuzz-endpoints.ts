@@ -82,6 +82,7 @@ export const FUZZ_ENDPOINTS: readonly FuzzEndpoint[] = [
   // Settings and the audit log.
   { method: 'GET', path: '/v2/security-config' },
   { method: 'PUT', path: '/v2/security-config', body: securityConfigBody },
+  { method: 'POST', path: '/v2/signing-keys/rotate' },
   { method: 'GET', path: '/v2/audit-logs', query: ['limit', 'action', 'actorSid', 'sinceMsecs'] },
   // The login flows: web login, MFA, password changes, tenants.
   { method: 'POST', path: '/login', public: true, mayAppendTo: LOGIN_TABLES, body: loginBody },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSigningKey, TokenService } from '../../src/auth/tokens.js';
 import type { Store, UserRecord } from '../../src/store/store.js';
+import { CLUSTER_KEY_ENCRYPTION_KEY } from '../helpers/cluster-key.js';
 import { adminQuery, dropSchema, postgresReachable, uniqueSchema, urlWithSchema } from '../helpers/postgres.js';
 import { startTestServer, type TestServer } from '../helpers/start-server.js';
 
@@ -68,8 +69,9 @@ describe('store selection', () => {
 
     it('accepts a token signed with a key another node added after these nodes started', async () => {
       const store = nodes[0]?.server.store as Store;
-      await store.addSigningKey(await createSigningKey(Date.now() + 1));
-      const newNode = await TokenService.open(store);
+      const options = { keyEncryptionKey: Buffer.from(CLUSTER_KEY_ENCRYPTION_KEY, 'base64url'), rotationDays: 0 };
+      await store.addSigningKey(await createSigningKey(options.keyEncryptionKey, Date.now() + 1));
+      const newNode = await TokenService.open(store, options);
       const admin = (await store.findUser('admin', 'LOCAL')) as UserRecord;
       const token = await newNode.issue(admin, 60);
       for (const node of nodes) {
