@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions, LogController } from 'fastify';
 import { auditDenials } from './auth/audit-denials.js';
 import { authenticate } from './auth/authenticate.js';
 import { useRateLimits } from './auth/rate-limit.js';
 import { registerClusterApi } from './cluster-api/register-cluster-api.js';
+import { consoleRoutes } from './console/console-routes.js';
+import { RequestLog, requestLogEntry, useRequestLog } from './console/request-log.js';
+import { requestLogRoutes } from './console/request-log-routes.js';
+import { applyFaults } from './faults/apply-faults.js';
+import type { FaultState } from './faults/fault-state.js';
+import { FAULTS_PREFIX, faultsRoutes } from './faults/faults-routes.js';
 import { refuseOtherClusters } from './helios/remote-cluster-headers.js';
 import { logAnswer } from './http/access-log.js';
 import { answerClientError } from './http/client-error-handler.js';
@@ -14,6 +20,8 @@ import { answerUnknownRoutes } from './http/method-not-allowed.js';
 import { refuseUnstorableText } from './http/storable-text.js';
 import { TLS_POLICY } from './http/tls-policy.js';
 import { useContractValidation } from './http/validation.js';
+import { useMetrics } from './metrics/metrics-plugin.js';
+import type { ServerMetrics } from './metrics/server-metrics.js';
 import { mfaRoutes } from './mfa/mfa-routes.js';
 import { verifyOtpRoute } from './mfa/verify-otp-route.js';
 import { updateUserV1Route } from './password-change/update-user-v1-route.js';
@@ -46,6 +54,10 @@ export interface AppOptions {
   /** PEM certificate and key; without them the app speaks plain HTTP. */
   tls?: { cert: string; key: string } | undefined;
   logger?: FastifyServerOptions['logger'];
+  /** Counted and served on `/metrics` when given. */
+  metrics?: ServerMetrics | undefined;
+  /** Fault injection, with `--faults` only. */
+  faults?: FaultState | undefined;
 }
 
 /** Where pino must never print: the three credential headers and cookies. */
@@ -135,6 +147,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     loginPerMinute: services.config.loginRateLimit,
     apiPerMinute: services.config.apiRateLimit,
   });
+  if (options.metrics) {
+    await app.register(useMetrics, { metrics: options.metrics, metricsToken: services.config.metricsToken });
+  }
   await app.register(authenticate, services);
   restrictUnfinishedWebLogins(app);
   refuseOtherClusters(app, services);
@@ -142,7 +157,16 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   useTenantIsolation(app, services);
   useTenantLogins(app, services);
   auditDenials(app, services);
+  const requestLog = new RequestLog();
+  await app.register(useRequestLog, { log: requestLog, now: services.now });
+  if (options.faults) {
+    const onHangUp = (request: FastifyRequest) => requestLog.add(requestLogEntry(request, 0, 0, services.now()));
+    await app.register(applyFaults, { services, state: options.faults, onHangUp });
+    await app.register(faultsRoutes, { prefix: FAULTS_PREFIX, services, state: options.faults });
+  }
   await app.register(healthRoutes, services);
+  await app.register(consoleRoutes);
+  await app.register(requestLogRoutes, { log: requestLog });
   await app.register(accessTokenRoutes, { prefix: V2_PREFIX, ...services });
   await app.register(clusterRoutes, { prefix: V2_PREFIX, ...services });
   await app.register(sessionRoutes, { prefix: V2_PREFIX, ...services });

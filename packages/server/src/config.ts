@@ -196,6 +196,20 @@ export const serverOptions = [
     parse: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     description: 'fatal, error, warn, info, debug, trace or silent',
   }),
+  option({
+    flag: 'metrics-token',
+    env: 'COHESITY_METRICS_TOKEN',
+    type: 'string',
+    parse: text,
+    description: 'Bearer token that lets non-loopback clients read /metrics (default: loopback only)',
+  }),
+  option({
+    flag: 'faults',
+    env: 'COHESITY_FAULTS',
+    type: 'boolean',
+    parse: onOff,
+    description: 'Enable fault injection for admins under /_stand-in/faults (never in production)',
+  }),
 ] as const;
 
 type Row = (typeof serverOptions)[number];
