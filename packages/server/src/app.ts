@@ -3,9 +3,9 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController
 import { auditDenials } from './auth/audit-denials.js';
 import { authenticate } from './auth/authenticate.js';
 import { useRateLimits } from './auth/rate-limit.js';
-import { logAnswer } from './http/access-log.js';
 import { registerClusterApi } from './cluster-api/register-cluster-api.js';
 import { refuseOtherClusters } from './helios/remote-cluster-headers.js';
+import { logAnswer } from './http/access-log.js';
 import { answerClientError } from './http/client-error-handler.js';
 import { capConnections } from './http/connection-cap.js';
 import { sendContractError, useContractErrors } from './http/error-handler.js';

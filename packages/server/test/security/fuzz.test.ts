@@ -123,7 +123,13 @@ describe.each(STORES)('fuzzing every endpoint on %s', (_store, onPostgres) => {
       const secrets: FuzzSecrets = {
         token: adminToken,
         usernames: ['admin', 'viewer', 'victim'],
-        knownIds: [viewer.user.sid, victim.user.sid, ...targets.body.users.map((user) => user.sid), ...keyIds, ...recordIds],
+        knownIds: [
+          viewer.user.sid,
+          victim.user.sid,
+          ...targets.body.users.map((user) => user.sid),
+          ...keyIds,
+          ...recordIds,
+        ],
       };
       const headers = fc.constant({ ...bearer(adminToken), 'content-type': 'application/json' });
       const anyRequest = fc.oneof(
