@@ -52,7 +52,8 @@ async function answerClusterOperation(ctx: ClusterApiContext, request: FastifyRe
   const found = request.clusterOperation;
   if (!found) throw new Error('no cluster operation was found for this request');
   const { operation } = found;
-  await privilegeCheck(operation)(request);
+  const check = privilegeCheck(operation);
+  await new Promise<void>((resolve, reject) => check(request, reply, (error) => (error ? reject(error) : resolve())));
   const valid = validateRequest(operation, ctx.validators, {
     params: found.params,
     query: request.query,
