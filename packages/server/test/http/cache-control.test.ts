@@ -4,8 +4,9 @@ import { bearer, createUser, STRONG_PASSWORD } from '../helpers/identity.js';
 import { startTestServer, type TestServer } from '../helpers/start-server.js';
 
 let t: TestServer;
+const adminPassword = randomUUID();
 beforeAll(async () => {
-  t = await startTestServer({ adminPassword: randomUUID() });
+  t = await startTestServer({ adminPassword });
 });
 afterAll(() => t.close());
 
@@ -21,7 +22,6 @@ describe('answers that carry a secret', () => {
     const answers = [
       await t.send('POST', '/v2/access-tokens', { body: login }),
       await t.send('POST', '/irisservices/api/v1/public/accessTokens', { body: login }),
-      await t.send('POST', '/v2/users/sessions', { body: login }),
       key,
       await t.send('POST', `/v2/users/${sid}/api-keys/${key.body.id}/rotate`, { headers: bearer(token) }),
       await t.send('POST', `/irisservices/api/v1/public/users/${sid}/apiKeys`, {
@@ -31,8 +31,12 @@ describe('answers that carry a secret', () => {
       await t.send('GET', '/v2/api-keys', { headers: bearer(token) }),
       await t.send('POST', '/v2/access-tokens', { body: { ...login, password: 'wrong' } }),
     ];
+    // One of token and session logins works at a time (login flows §6).
+    const sessionMode = { headers: bearer(token), body: { sessionManagementEnabled: true } };
+    expect((await t.send('PUT', '/v2/security-config', sessionMode)).status).toBe(200);
+    answers.push(await t.send('POST', '/v2/users/sessions', { body: { username: 'admin', password: adminPassword } }));
     expect(answers.map((answer) => [answer.status, answer.headers['cache-control']])).toEqual(
-      [201, 201, 201, 201, 200, 201, 200, 400].map((status) => [status, 'no-store']),
+      [201, 201, 201, 200, 201, 200, 400, 201].map((status) => [status, 'no-store']),
     );
   });
 });
