@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { apiKeysCommand } from './commands/api-keys.js';
 import { clusterCommand } from './commands/cluster.js';
 import { configCommand } from './commands/config.js';
+import { faultsCommand } from './commands/faults.js';
 import { loginCommand } from './commands/login.js';
 import { logoutCommand } from './commands/logout.js';
 import { requestCommand } from './commands/request.js';
@@ -51,6 +52,7 @@ Examples:
     apiKeysCommand(),
     sessionsCommand(),
     configCommand(),
+    faultsCommand(),
     requestCommand(),
   ]) {
     program.addCommand(command);

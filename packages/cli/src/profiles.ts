@@ -22,6 +22,8 @@ export interface Profile {
   domain: string;
   tls: ProfileTls;
   token: SavedToken;
+  /** `--tenant`: every request impersonates it (`x-impersonate-tenant-id`). */
+  tenantId?: string;
 }
 
 interface ProfileFile {

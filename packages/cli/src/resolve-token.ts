@@ -12,6 +12,7 @@ export interface ResolvedToken {
   vip: string;
   tls: ProfileTls;
   token: SavedToken;
+  tenantId?: string | undefined;
 }
 
 /**
@@ -26,7 +27,8 @@ export async function resolveToken(
   const profile = await loadProfile(globals.profile);
   const password = env.COHESITY_PASSWORD;
   if (profile) {
-    if (isFresh(profile.token)) return { vip: profile.vip, tls: profile.tls, token: profile.token };
+    const { tenantId } = profile;
+    if (isFresh(profile.token)) return { vip: profile.vip, tls: profile.tls, token: profile.token, tenantId };
     if (!password) {
       throw new CliError({
         exitCode: ExitCode.auth,
@@ -38,7 +40,7 @@ export async function resolveToken(
     const target = { vip: profile.vip, username: profile.username, domain: profile.domain };
     const token = await createToken({ ...target, tls: await toTlsOptions(profile.tls) }, password);
     await saveProfile(globals.profile, { ...profile, token });
-    return { vip: profile.vip, tls: profile.tls, token };
+    return { vip: profile.vip, tls: profile.tls, token, tenantId };
   }
   const { COHESITY_VIP: vip, COHESITY_USERNAME: username } = env;
   if (vip && username && password) {

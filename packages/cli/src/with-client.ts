@@ -22,12 +22,13 @@ async function openClient(globals: GlobalOptions, env: NodeJS.ProcessEnv): Promi
     const tls = await toTlsOptions(tlsFromEnv(env) ?? profile?.tls ?? {});
     return new ClusterClient({ clusterVip: vip, apiKey, tls });
   }
-  const { vip, tls, token } = await resolveToken(globals, env);
+  const { vip, tls, token, tenantId } = await resolveToken(globals, env);
   return new ClusterClient({
     clusterVip: vip,
     accessToken: token.accessToken,
     tokenType: token.tokenType,
     tls: await toTlsOptions(tls),
+    ...(tenantId ? { impersonateTenantId: tenantId } : {}),
   });
 }
 

@@ -1,10 +1,11 @@
-import { DEFAULT_DOMAIN } from 'cohesity-sdk';
+import { ClusterClient, DEFAULT_DOMAIN } from 'cohesity-sdk';
 import { Command, Option } from 'commander';
-import { createToken } from '../create-token.js';
+import { createToken, type LoginTarget } from '../create-token.js';
 import { CliError, ExitCode, usageError } from '../errors.js';
 import type { GlobalOptions } from '../global-options.js';
+import { changeExpiredPassword, needsOtp, otpCode, passwordState, resolveTenant } from '../login-flows.js';
 import { note, paint, printJson, warn } from '../output.js';
-import { loadProfile, type Profile, type ProfileTls, saveProfile } from '../profiles.js';
+import { loadProfile, type Profile, type ProfileTls, type SavedToken, saveProfile } from '../profiles.js';
 import { askHidden, confirm, readStdin } from '../prompts.js';
 import { withSpinner } from '../spinner.js';
 import { probeCertificate } from '../tls-probe.js';
@@ -18,6 +19,8 @@ interface LoginOptions {
   yes?: boolean;
   caFile?: string;
   insecure?: boolean;
+  otp?: string;
+  tenant?: string;
 }
 
 const sameFingerprint = (a: string, b: string) =>
@@ -74,6 +77,17 @@ async function readPassword(options: LoginOptions, username: string): Promise<st
   return askHidden(`Password for ${username}: `, 'use --password-stdin or set COHESITY_PASSWORD');
 }
 
+/** A token, with the MFA code from `--otp` or the prompt when the cluster asks for one. */
+async function logIn(target: LoginTarget, password: string, otp: string | undefined): Promise<SavedToken> {
+  try {
+    return await withSpinner('Logging in…', () => createToken(target, password, otp));
+  } catch (error) {
+    if (!needsOtp(error)) throw error;
+    const code = await otpCode(undefined);
+    return withSpinner('Logging in…', () => createToken(target, password, code));
+  }
+}
+
 async function login(options: LoginOptions, command: Command): Promise<void> {
   const globals = command.optsWithGlobals<GlobalOptions>();
   const previous = await loadProfile(globals.profile);
@@ -84,8 +98,25 @@ async function login(options: LoginOptions, command: Command): Promise<void> {
   const password = await readPassword(options, username);
   if (!password) throw usageError('login', 'the password is empty');
   const target = { vip, username, domain: options.domain, tls: await toTlsOptions(tls) };
-  const token = await withSpinner('Logging in…', () => createToken(target, password));
-  await saveProfile(globals.profile, { vip, username, domain: options.domain, tls, token });
+  let token = await logIn(target, password, options.otp);
+  const client = new ClusterClient({ clusterVip: vip, accessToken: token.accessToken, tls: target.tls });
+  let tenantId: string | undefined;
+  try {
+    // Token logins work while a password change is forced; the change is asked here (login flows §4).
+    const { sid, forced } = await passwordState(client);
+    if (forced) token = await logIn(target, await changeExpiredPassword(client, sid, password), undefined);
+    if (options.tenant) tenantId = await resolveTenant(client, options.tenant);
+  } finally {
+    await client.close();
+  }
+  await saveProfile(globals.profile, {
+    vip,
+    username,
+    domain: options.domain,
+    tls,
+    token,
+    ...(tenantId ? { tenantId } : {}),
+  });
   if (globals.json)
     printJson({ profile: globals.profile, vip, username, domain: options.domain, expiresAt: token.expiresAt });
   else
@@ -104,6 +135,11 @@ export function loginCommand(): Command {
     .option('-y, --yes', "trust the cluster's certificate without asking (trust on first use)")
     .addOption(new Option('--ca-file <file>', 'PEM CA certificate to verify the cluster with').env('COHESITY_CA_FILE'))
     .option('--insecure', 'do not verify the certificate at all (COHESITY_INSECURE=1)')
+    .addOption(new Option('--otp <code>', 'MFA code, for scripts (asked at the prompt otherwise)').env('COHESITY_OTP'))
+    .option(
+      '--tenant <tenant>',
+      'act as this tenant on every later command (an administrator with ORGANIZATION_IMPERSONATE)',
+    )
     .addHelpText(
       'after',
       `
@@ -114,7 +150,8 @@ once you trust it; later commands refuse a different certificate.
 Examples:
   $ cohesity login --vip 10.0.0.5 --username admin
   $ cohesity login --vip cluster.example.com:8443 --username ops --domain LOCAL --profile lab
-  $ printf '%s' "$PASSWORD" | cohesity login --vip 10.0.0.5 --username admin --password-stdin --yes`,
+  $ printf '%s' "$PASSWORD" | cohesity login --vip 10.0.0.5 --username admin --password-stdin --yes
+  $ cohesity login --vip 10.0.0.5 --username admin --otp 123456 --tenant acme`,
     )
     .action(login);
 }

@@ -76,3 +76,11 @@ export const proxyList: Parser<string[] | undefined> = (raw, flag) => {
     throw new ConfigError(`--${flag} takes IP addresses, CIDRs, loopback, linklocal or uniquelocal, not '${bad}'`);
   return entries;
 };
+
+/** 32 bytes as base64 or base64url (an AES-256 key); undefined when unset. The value is never echoed. */
+export const secretKey: Parser<Buffer | undefined> = (raw, flag) => {
+  if (raw === undefined) return undefined;
+  const key = Buffer.from(raw, 'base64url');
+  if (key.length !== 32) throw new ConfigError(`--${flag} must be 32 bytes in base64 (openssl rand -base64 32)`);
+  return key;
+};
