@@ -1,12 +1,14 @@
-import { randomUUID } from 'node:crypto';
+import proxyAddr from '@fastify/proxy-addr';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { auditDenials } from './auth/audit-denials.js';
 import { authenticate } from './auth/authenticate.js';
 import { useRateLimits } from './auth/rate-limit.js';
 import { answerClientError } from './http/client-error-handler.js';
+import { errorCodeOf, rememberErrorCodes } from './http/error-code-log.js';
 import { sendContractError, useContractErrors } from './http/error-handler.js';
 import { parseEveryBodyAsJson } from './http/json-body.js';
 import { answerUnknownRoutes } from './http/method-not-allowed.js';
+import { requestIdFrom } from './http/request-id.js';
 import { useContractValidation } from './http/validation.js';
 import { healthRoutes } from './routes/health.js';
 import { accessTokenV1Routes } from './routes/v1/access-tokens.js';
@@ -54,15 +56,18 @@ const NODE_SERVER_LIMITS = {
 
 /** Builds the whole server; never listens (tests and `server.ts` do). */
 export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
+  const { trustProxy } = services.config;
+  // One compiled rule for both uses: the client's address and the kept request id.
+  const trusted = trustProxy ? proxyAddr.compile(trustProxy) : undefined;
   const app = Fastify({
     ...(options.tls
       ? { https: { cert: options.tls.cert, key: options.tls.key, ...NODE_SERVER_LIMITS } }
       : { http: NODE_SERVER_LIMITS }),
     logger: options.logger ?? false,
-    genReqId: () => randomUUID(),
+    genReqId: requestIdFrom(trusted),
     // request.ip (rate limits, audit, access log) is the socket's peer unless it is a
     // proxy the operator named: anyone else could write X-Forwarded-For.
-    trustProxy: services.config.trustProxy ?? false,
+    trustProxy: trusted ?? false,
     // One access-log line per request (written in onResponse below), not Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
@@ -82,6 +87,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   useContractValidation(app);
   parseEveryBodyAsJson(app);
   answerUnknownRoutes(app);
+  rememberErrorCodes(app);
   // Requests already running when close() begins would leave their keep-alive sockets
   // open, and the server would wait on them for minutes: ask those clients to hang up.
   let closing = false;
@@ -97,6 +103,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
         statusCode: reply.statusCode,
         remoteAddress: request.ip,
         responseTime: reply.elapsedTime,
+        errorCode: errorCodeOf(request),
       },
       'request completed',
     );

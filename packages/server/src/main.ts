@@ -16,6 +16,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // A setting only checked at start (e.g. a weak --admin-password) is still a usage error.
+  if (error instanceof ConfigError) {
+    process.stderr.write(`cohesity-server: ${error.message}\n`);
+    process.exit(2);
+  }
   process.stderr.write(`cohesity-server: failed to start: ${(error as Error).message}\n`);
   process.exit(1);
 });

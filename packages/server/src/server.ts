@@ -1,12 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { type AdminStatus, adminStatus } from './admin-status.js';
 import { buildApp, REDACTED_PATHS } from './app.js';
 import { PasswordHasher, type PasswordHasherOptions } from './auth/passwords.js';
 import { TokenService } from './auth/tokens.js';
 import { bootstrap, DEFAULT_SECURITY_CONFIG } from './bootstrap.js';
 import type { ServerConfig } from './config.js';
 import { loadTlsCredentials } from './http/tls.js';
+import { serverVersion } from './server-version.js';
 import type { Services } from './services.js';
+import { describeStore, type StoreDescription } from './store/describe-store.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 import type { DatabaseRetry } from './store/wait-for-database.js';
@@ -19,6 +22,9 @@ export interface RunningServer {
   /** SHA-256 fingerprint of the certificate; undefined over plain HTTP. */
   readonly fingerprint256: string | undefined;
   readonly selfSigned: boolean;
+  /** What is true of the `admin` login now (not what the flags asked for). */
+  readonly admin: AdminStatus;
+  readonly storeDescription: StoreDescription;
   /** Stops accepting, lets in-flight requests finish, closes the database. */
   close(): Promise<void>;
 }
@@ -38,7 +44,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const store = await openStore(config, options.onDatabaseRetry);
   try {
     const hasher = await PasswordHasher.create(options.hasher);
-    const cluster = await bootstrap(store, hasher, config.adminPassword, Date.now());
+    const { identity: cluster, createdAdmin } = await bootstrap(store, hasher, config.adminPassword, Date.now());
+    const admin = await adminStatus(store, hasher, config.adminPassword, createdAdmin);
     const tokens = await TokenService.open(store);
     const services: Services = {
       config,
@@ -59,15 +66,38 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     await app.listen({ host: config.host, port: config.port });
     const { port } = app.server.address() as AddressInfo;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const url = `${tls ? 'https' : 'http'}://${host}:${port}`;
+    const storeDescription = describeStore(config);
+    // One line an operator (or a log search) can read the running settings from.
+    app.log.info(
+      {
+        version: serverVersion,
+        store: storeDescription.kind,
+        storeLocation: storeDescription.location,
+        url,
+        tls: tls ? (tls.selfSigned ? 'self-signed' : 'files') : 'off (plain HTTP)',
+        trustProxy: config.trustProxy ?? [],
+        limits: {
+          loginRateLimitPerMinute: config.loginRateLimit,
+          apiRateLimitPerMinute: config.apiRateLimit,
+          tokenTtlSeconds: config.tokenTtlSeconds ?? null,
+          bodyLimitBytes: app.initialConfig.bodyLimit,
+        },
+      },
+      'server started',
+    );
     return {
       app,
       store,
-      url: `${tls ? 'https' : 'http'}://${host}:${port}`,
+      url,
       fingerprint256: tls?.fingerprint256,
       selfSigned: tls?.selfSigned ?? false,
+      admin,
+      storeDescription,
       async close() {
         await app.close();
         await store.close();
+        app.log.info('server stopped');
       },
     };
   } catch (error) {
