@@ -14,7 +14,7 @@ import { ExitCode, formatError, toCliError } from './errors.js';
 import { DEFAULT_PROFILE } from './profiles.js';
 import { version } from './version.js';
 
-function buildProgram(): Command {
+async function buildProgram(): Promise<Command> {
   const program = new Command('cohesity')
     .description('Log in to a Cohesity cluster, manage users, API keys and sessions, or serve one')
     .version(version(), '-V, --version')
@@ -42,7 +42,7 @@ Examples:
   $ cohesity api-keys create backup-script`,
     );
   for (const command of [
-    serveCommand(),
+    await serveCommand(),
     loginCommand(),
     logoutCommand(),
     tokenCommand(),
@@ -65,7 +65,7 @@ Examples:
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-  const program = buildProgram();
+  const program = await buildProgram();
   try {
     await program.parseAsync([...argv]);
   } catch (error) {
