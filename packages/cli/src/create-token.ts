@@ -19,15 +19,21 @@ export async function createToken(target: LoginTarget, password: string): Promis
   const client = new ClusterClient({ clusterVip: vip, username, password, domain, tls });
   try {
     const response = await client.accessToken.createAccessToken({ username, password, domain });
-    const { remainingMs } = tokenExpiry(response.accessToken, null, Date.now());
-    return { ...response, expiresAt: new Date(Date.now() + remainingMs).toISOString() };
+    const now = Date.now();
+    const { remainingMs } = tokenExpiry(response.accessToken, null, now);
+    return { ...response, expiresAt: new Date(now + remainingMs).toISOString(), issuedAt: new Date(now).toISOString() };
   } catch (error) {
     if (error instanceof ApiException && (error.status === 400 || error.status === 401)) {
+      const message = error.body?.message ?? `HTTP ${error.status}`;
+      // A locked account is refused whatever the password: another try only adds a failure.
+      const hint = /locked/i.test(message)
+        ? `wait until it unlocks, or ask an admin to run 'cohesity users unlock ${username}'`
+        : 'check the username, password and --domain';
       throw new CliError({
         exitCode: ExitCode.auth,
         what: `login to ${vip} as ${domain}\\${username}`,
-        message: `${error.body?.message ?? `HTTP ${error.status}`} (${error.errorCode || error.status})`,
-        hint: 'check the username, password and --domain',
+        message: `${message} (${error.errorCode || error.status})`,
+        hint,
         cause: error,
       });
     }

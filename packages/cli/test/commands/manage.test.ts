@@ -36,7 +36,7 @@ describe('cohesity users', () => {
     expect(listed.users.map((user) => user.username).sort()).toEqual(['admin', 'ops']);
     expect((await cli(['users', 'list'])).stdout).toMatch(/^S-1-\S+\s+ops\s+LOCAL\s+COHESITY_OPERATOR\s+false/m);
 
-    const deleted = await cli(['users', 'delete', 'ops']);
+    const deleted = await cli(['users', 'delete', 'ops', '--yes']);
     expect(deleted.code).toBe(0);
     expect((await serverUsers()).map((user) => user.username)).toEqual(['admin']);
   });

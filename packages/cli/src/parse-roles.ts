@@ -1,0 +1,13 @@
+import { type Role, Roles } from 'cohesity-sdk';
+import { usageError } from './errors.js';
+
+/** `--role` values, upper-cased; an unknown one is refused with the list of the cluster's roles. */
+export function parseRoles(what: string, values: readonly string[]): Role[] {
+  return values.map((value) => {
+    const role = value.toUpperCase();
+    if (!(Roles as readonly string[]).includes(role)) {
+      throw usageError(what, `'${value}' is not a role`, `use one of ${Roles.join(', ')}`);
+    }
+    return role as Role;
+  });
+}
