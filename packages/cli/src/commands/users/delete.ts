@@ -8,16 +8,14 @@ import { withClient } from '../../with-client.js';
 async function remove(sidOrName: string, options: { yes?: boolean }, command: Command): Promise<void> {
   const globals = command.optsWithGlobals<GlobalOptions>();
   const what = `delete user ${sidOrName}`;
-  const user = await withClient(globals, async (client) => {
-    const found = await findUser(client, sidOrName, what);
-    await confirmOrYes(
-      options.yes,
-      `Delete user ${found.domain}\\${found.username} (${found.sid}) with its API keys and sessions?`,
-      what,
-    );
-    await client.users.deleteUser(found.sid);
-    return found;
-  });
+  const user = await withClient(globals, (client) => findUser(client, sidOrName, what));
+  // Asked between two calls, never under the spinner.
+  await confirmOrYes(
+    options.yes,
+    `Delete user ${user.domain}\\${user.username} (${user.sid}) with its API keys and sessions?`,
+    what,
+  );
+  await withClient(globals, (client) => client.users.deleteUser(user.sid));
   if (globals.json) printJson({ deleted: user.sid });
   else note(`Deleted user ${user.username} (${user.sid}), with its API keys and sessions`);
 }
