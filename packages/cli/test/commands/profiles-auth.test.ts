@@ -1,6 +1,6 @@
-import type { CreatedUserApiKey } from 'cohesity-sdk';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { CreatedUserApiKey } from 'cohesity-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, type CliFixture, loginArgs, startCliFixture } from '../helpers/cli-env.js';
 import { requireBuiltCli, runCli } from '../helpers/run-cli.js';

@@ -116,6 +116,8 @@ describe('cohesity users update, unlock and passwd', () => {
   it('names the user that does not exist and the command that lists them', async () => {
     const result = await cli(['users', 'unlock', 'ghost']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("unlock user ghost: no user 'ghost' on the cluster (hint: run 'cohesity users list'");
+    expect(result.stderr).toContain(
+      "unlock user ghost: no user 'ghost' on the cluster (hint: run 'cohesity users list'",
+    );
   });
 });
