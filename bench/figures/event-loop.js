@@ -3,12 +3,11 @@ import { join } from 'node:path';
 import { ADMIN_LOGIN } from '../lib/credentials.js';
 import { millis, perSecond } from '../lib/figure.js';
 import { runLoad } from '../lib/load.js';
+import { PROBE_RATE, probeLatency } from '../lib/probe.js';
 import { startServer } from '../lib/processes.js';
 import { settings } from '../lib/settings.js';
 
 const GOAL_MS = 20;
-// A steady trickle, as monitoring or a UI would make: enough samples for a p99.
-const PROBE_RATE = 100;
 
 /**
  * Figure 3: p99 of `basicClusterInfo` while logins keep every core hashing, against its
@@ -19,14 +18,7 @@ const PROBE_RATE = 100;
 export async function eventLoop(workDir) {
   const server = await startServer(join(workDir, 'event-loop'));
   try {
-    const probe = () =>
-      runLoad({
-        urls: [`${server.url}/irisservices/api/v1/public/basicClusterInfo`],
-        connections: 2,
-        overallRate: PROBE_RATE,
-        durationSeconds: settings.durationSeconds,
-        warmupSeconds: 1,
-      });
+    const probe = () => probeLatency(server, settings.durationSeconds);
     const idle = await probe();
     const logins = runLoad({
       urls: [`${server.url}/v2/access-tokens`],

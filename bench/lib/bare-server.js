@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createServer as createSecureServer } from 'node:https';
+import { announceAndStopOnSigterm } from './serve.js';
 
 const [body = '{}', certFile, keyFile] = process.argv.slice(2);
 const payload = Buffer.from(body);
@@ -22,11 +23,5 @@ const server =
     ? createSecureServer({ cert: readFileSync(certFile), key: readFileSync(keyFile) }, answer)
     : createServer(answer);
 server.keepAliveTimeout = 65_000;
-server.listen(0, '127.0.0.1', () => {
-  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-  process.stderr.write(`listening on ${certFile ? 'https' : 'http'}://127.0.0.1:${address.port}\n`);
-});
-process.on('SIGTERM', () => {
-  server.close(() => process.exit(0));
-  server.closeAllConnections();
-});
+server.listen(0, '127.0.0.1');
+announceAndStopOnSigterm(server, Boolean(certFile && keyFile));

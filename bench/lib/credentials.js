@@ -1,4 +1,5 @@
 // @ts-check
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { Agent, request } from 'undici';
 
 export const ADMIN_LOGIN = JSON.stringify({ username: 'admin', password: 'admin', domain: 'LOCAL' });
@@ -57,4 +58,18 @@ export async function createCredentials(url, ca) {
     apiKey: { apikey: String(key.apiKey) },
     session: { 'session-id': String(session.sessionId) },
   };
+}
+
+/**
+ * The "typical peer"'s own Bearer token: the claims of one of ours (so the same size on the
+ * wire), signed RS256 with a fresh key, and the public JWK that verifies it.
+ * @param {string} token one of the server's access tokens
+ */
+export async function peerCredentials(token) {
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
+  const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
+  const signed = await new SignJWT(claims)
+    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: 'peer' })
+    .sign(privateKey);
+  return { publicJwk: await exportJWK(publicKey), bearer: { authorization: `Bearer ${signed}` } };
 }

@@ -15,6 +15,9 @@ import { settings } from './settings.js';
 
 const SERVER_MAIN = fileURLToPath(new URL('../../packages/server/dist/main.js', import.meta.url));
 const BARE_SERVER = fileURLToPath(new URL('./bare-server.js', import.meta.url));
+const FASTIFY_SERVER = fileURLToPath(new URL('./fastify-server.js', import.meta.url));
+// Per minute and client: far above what one load generator sends, so nothing is refused.
+const UNREFUSING_RATE_LIMIT = '1000000000';
 export const PROFILE_DIR = fileURLToPath(new URL('../results/profiles/', import.meta.url));
 
 /**
@@ -62,8 +65,9 @@ export async function spawnListening(script, args) {
 }
 
 /**
- * The real server as an operator starts it, except that both rate limits are off: the bench
- * measures the server's capacity, not the limiter.
+ * The real server as an operator starts it (`info` logging with its access line, both rate
+ * limiters on), except that the limits are so high that the load refuses nothing: the bench
+ * measures the limiters' bookkeeping, not their refusals.
  * @param {string} dataDir
  * @param {readonly string[]} [args]
  */
@@ -74,9 +78,9 @@ export function startServer(dataDir, args = []) {
     '--data-dir',
     dataDir,
     '--login-rate-limit',
-    '0',
+    UNREFUSING_RATE_LIMIT,
     '--api-rate-limit',
-    '0',
+    UNREFUSING_RATE_LIMIT,
     ...settings.serverArgs,
     ...args,
   ]);
@@ -90,6 +94,14 @@ export function startBareServer(options) {
   const args = [options.body];
   if (options.tls) args.push(options.tls.certFile, options.tls.keyFile);
   return spawnListening(BARE_SERVER, args);
+}
+
+/**
+ * Fastify 5 answering `body` to every GET, bare or as the "typical peer" (bench/lib/fastify-server.js).
+ * @param {import('./fastify-server.js').FastifyServerOptions} options
+ */
+export function startFastifyServer(options) {
+  return spawnListening(FASTIFY_SERVER, [JSON.stringify(options)]);
 }
 
 /** @param {number} pid */

@@ -1,3 +1,4 @@
+import { DEFAULT_DOMAIN } from 'cohesity-sdk';
 import { createToken } from './create-token.js';
 import { CliError, ExitCode } from './errors.js';
 import type { GlobalOptions } from './global-options.js';
@@ -41,7 +42,7 @@ export async function resolveToken(
   const { COHESITY_VIP: vip, COHESITY_USERNAME: username } = env;
   if (vip && username && password) {
     const tls = tlsFromEnv(env) ?? {};
-    const domain = env.COHESITY_DOMAIN || 'LOCAL';
+    const domain = env.COHESITY_DOMAIN || DEFAULT_DOMAIN;
     return { vip, tls, token: await createToken({ vip, username, domain, tls: await toTlsOptions(tls) }, password) };
   }
   throw new CliError({

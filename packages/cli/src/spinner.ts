@@ -1,5 +1,5 @@
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
-const DELAY_MS = 300;
+const DELAY_MSECS = 300;
 
 /**
  * Runs `task`, showing a spinner on stderr only if it takes longer than 300 ms and stderr is
@@ -14,7 +14,7 @@ export async function withSpinner<T>(label: string, task: () => Promise<T>): Pro
     ticker = setInterval(() => {
       stream.write(`\r${FRAMES[frame++ % FRAMES.length]} ${label}`);
     }, 80);
-  }, DELAY_MS);
+  }, DELAY_MSECS);
   try {
     return await task();
   } finally {

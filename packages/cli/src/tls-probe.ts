@@ -32,7 +32,11 @@ function hostAndPort(vip: string): { host: string; port: number } {
  * One TLS handshake, no HTTP: reads the certificate the cluster presents so that the user
  * can decide to trust it on first use, the way ssh shows a host key.
  */
-export function probeCertificate(vip: string, ca: string | undefined, timeoutMs = 10_000): Promise<CertificateProbe> {
+export function probeCertificate(
+  vip: string,
+  ca: string | undefined,
+  timeoutMsecs = 10_000,
+): Promise<CertificateProbe> {
   const { host, port } = hostAndPort(vip);
   return new Promise((resolve, reject) => {
     const socket = connect({
@@ -41,7 +45,7 @@ export function probeCertificate(vip: string, ca: string | undefined, timeoutMs 
       ...(isIP(host) ? {} : { servername: host }),
       ...(ca ? { ca } : {}),
       rejectUnauthorized: false,
-      timeout: timeoutMs,
+      timeout: timeoutMsecs,
     });
     const fail = (message: string, cause?: unknown) => {
       socket.destroy();
@@ -68,7 +72,7 @@ export function probeCertificate(vip: string, ca: string | undefined, timeoutMs 
         validTo: certificate.valid_to,
       });
     });
-    socket.once('timeout', () => fail(`no TLS handshake within ${timeoutMs} ms`));
+    socket.once('timeout', () => fail(`no TLS handshake within ${timeoutMsecs} ms`));
     socket.once('error', (error: NodeJS.ErrnoException) =>
       fail(`connection failed (${error.code ?? error.message})`, error),
     );

@@ -14,6 +14,7 @@ import { HttpClient, type QueryParams } from './http/http-client.js';
 import { DEFAULT_RETRY } from './http/retry-policy.js';
 import { checkTlsOptions, createNodeTransport, fetchTransport, type Transport } from './http/transport.js';
 import type { AccessTokenResponse } from './models/access-token.js';
+import { DEFAULT_DOMAIN } from './models/contract-constants.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const USER_AGENT = 'cohesity-sdk-ts/0.1.0';
@@ -126,7 +127,11 @@ export class ClusterClient {
                 });
                 return { response: response.body, dateHeader: response.headers.get('date') };
               },
-              { username: options.username ?? '', password: options.password ?? '', domain: options.domain ?? 'LOCAL' },
+              {
+                username: options.username ?? '',
+                password: options.password ?? '',
+                domain: options.domain ?? DEFAULT_DOMAIN,
+              },
               this.#events,
             );
   }

@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController
 import { auditDenials } from './auth/audit-denials.js';
 import { authenticate } from './auth/authenticate.js';
 import { useRateLimits } from './auth/rate-limit.js';
+import { registerClusterApi } from './cluster-api/register-cluster-api.js';
 import { answerClientError } from './http/client-error-handler.js';
 import { errorCodeOf, rememberErrorCodes } from './http/error-code-log.js';
 import { sendContractError, useContractErrors } from './http/error-handler.js';
@@ -132,5 +133,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(apiKeyV1Routes, { prefix: V1_PREFIX, ...services });
   await app.register(userV1Routes, { prefix: V1_PREFIX, ...services });
   await app.register(sessionUserV1Routes, { prefix: V1_PREFIX });
+  // Last: every operation of the cluster's documents that no route above answers.
+  await registerClusterApi(app, services.clusterApi);
   return app;
 }

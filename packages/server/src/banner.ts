@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import type { AdminStatus } from './admin-status.js';
+import { DEFAULT_DOMAIN } from 'cohesity-sdk/models';
+import type { AdminStatus } from './accounts/admin-status.js';
 import { threadPoolAdvice } from './auth/passwords.js';
 import type { RunningServer } from './server.js';
 
@@ -10,10 +11,11 @@ const STORE_NAMES = { sqlite: 'SQLite', postgres: 'PostgreSQL' } as const;
 /** The admin line, from what the store holds: after a restart the flags prove nothing. */
 function adminLogin(admin: AdminStatus): string {
   if (!admin.exists) return "no 'admin' user (it was deleted): log in as another administrator";
-  if (admin.defaultPassword) return 'admin / admin (domain LOCAL)';
-  if (admin.created) return 'admin / (the --admin-password you set) (domain LOCAL)';
-  if (admin.ignored) return 'admin / (set earlier, NOT the --admin-password given now) (domain LOCAL)';
-  return 'admin / (set on an earlier start) (domain LOCAL)';
+  const domain = `(domain ${DEFAULT_DOMAIN})`;
+  if (admin.defaultPassword) return `admin / admin ${domain}`;
+  if (admin.created) return `admin / (the --admin-password you set) ${domain}`;
+  if (admin.ignored) return `admin / (set earlier, NOT the --admin-password given now) ${domain}`;
+  return `admin / (set on an earlier start) ${domain}`;
 }
 
 function warnings(admin: AdminStatus): string[] {
@@ -56,7 +58,7 @@ export function printBanner(server: BannerFacts, config: { dataDir: string }, ou
   lines.push(
     '',
     'Get a token:',
-    `  curl${insecure} -X POST ${server.url}/v2/access-tokens -d '{"username":"admin","password":"${admin.defaultPassword ? 'admin' : '…'}","domain":"LOCAL"}'`,
+    `  curl${insecure} -X POST ${server.url}/v2/access-tokens -d '{"username":"admin","password":"${admin.defaultPassword ? 'admin' : '…'}","domain":"${DEFAULT_DOMAIN}"}'`,
     '',
     ...warnings(admin),
   );

@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { SecurityConfig } from 'cohesity-sdk/models';
-import { DEFAULT_DOMAIN } from './auth/login.js';
+import { DEFAULT_DOMAIN, type SecurityConfig } from 'cohesity-sdk/models';
 import type { PasswordHasher } from './auth/passwords.js';
 import { type ClusterIdentity, DuplicateUserError, type Store } from './store/store.js';
 
@@ -40,7 +39,7 @@ export async function bootstrap(
   store: Store,
   hasher: PasswordHasher,
   adminPassword: string,
-  nowMs: number,
+  nowMsecs: number,
 ): Promise<Bootstrapped> {
   let createdAdmin = false;
   await store.putSettingIfAbsent('clusterIdentity', {
@@ -64,8 +63,8 @@ export async function bootstrap(
             lockedReason: null,
             passwordHash: await hasher.hash(adminPassword),
             email: null,
-            createdTimeMsecs: nowMs,
-            lastUpdatedTimeMsecs: nowMs,
+            createdTimeMsecs: nowMsecs,
+            lastUpdatedTimeMsecs: nowMsecs,
             effectiveTimeMsecs: null,
             expiryTimeMsecs: null,
             forcePasswordChange: false,
@@ -77,7 +76,7 @@ export async function bootstrap(
     } catch (error) {
       if (!(error instanceof DuplicateUserError)) throw error;
     }
-    await store.putSettingIfAbsent('bootstrapped', { timeMsecs: nowMs });
+    await store.putSettingIfAbsent('bootstrapped', { timeMsecs: nowMsecs });
   }
   return { identity, createdAdmin };
 }

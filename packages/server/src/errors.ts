@@ -1,4 +1,4 @@
-import type { ErrorCode, Privilege } from 'cohesity-sdk/models';
+import { type ErrorCode, INVALID_TOKEN_MESSAGE, type Privilege, TOKEN_EXPIRED_MESSAGE } from 'cohesity-sdk/models';
 
 /**
  * An answer that is not 2xx. Handlers throw these; one error handler writes them as the
@@ -48,12 +48,12 @@ export const accountInactive = (days: number) =>
   );
 
 export const tokenExpired = () =>
-  new ApiError(401, 'KStatusUnauthorized', 'Token expired', {
-    'www-authenticate': `${BEARER_CHALLENGE}, error="invalid_token", error_description="Token expired"`,
+  new ApiError(401, 'KStatusUnauthorized', TOKEN_EXPIRED_MESSAGE, {
+    'www-authenticate': `${BEARER_CHALLENGE}, error="invalid_token", error_description="${TOKEN_EXPIRED_MESSAGE}"`,
   });
 
 export const tokenInvalid = () =>
-  new ApiError(401, 'KStatusUnauthorized', 'The access token is invalid.', {
+  new ApiError(401, 'KStatusUnauthorized', INVALID_TOKEN_MESSAGE, {
     'www-authenticate': `${BEARER_CHALLENGE}, error="invalid_token"`,
   });
 

@@ -5,6 +5,7 @@ export {
   loadConfig,
   resolveConfig,
   type ServerConfig,
+  type ServerFlags,
   type ServerOption,
   serverOptions,
 } from './config.js';

@@ -1,22 +1,24 @@
 #!/usr/bin/env node
-import { ConfigError, loadConfig, type ServerConfig } from './config.js';
+import { usage } from './config/usage.js';
+import { ConfigError, loadConfig, serverOptions } from './config.js';
 import { runServer } from './run-server.js';
+import { version } from './version.js';
 
 /** `npm start` / `cohesity-server`: serve until SIGTERM or SIGINT, then stop cleanly. */
-async function main(): Promise<void> {
-  let config: ServerConfig;
-  try {
-    config = loadConfig(process.argv.slice(2), process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`cohesity-server: ${error.message}\n`);
-    process.exit(2);
+async function main(argv: readonly string[]): Promise<void> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(usage(serverOptions));
+    return;
   }
-  await runServer(config);
+  if (argv.includes('--version')) {
+    process.stdout.write(`${version()}\n`);
+    return;
+  }
+  await runServer(loadConfig(argv, process.env));
 }
 
-main().catch((error: unknown) => {
-  // A setting only checked at start (e.g. a weak --admin-password) is still a usage error.
+main(process.argv.slice(2)).catch((error: unknown) => {
+  // A setting that cannot be used (flags, variables, an unreadable --tls-cert) is the operator's to fix.
   if (error instanceof ConfigError) {
     process.stderr.write(`cohesity-server: ${error.message}\n`);
     process.exit(2);

@@ -1,4 +1,4 @@
-import { assertAdminPasswordStrength } from './admin-password-policy.js';
+import { assertAdminPasswordStrength } from './accounts/admin-password-policy.js';
 import { printBanner } from './banner.js';
 import type { ServerConfig } from './config.js';
 import { type RunningServer, startServer } from './server.js';
@@ -13,10 +13,10 @@ export async function runServer(
 ): Promise<RunningServer> {
   assertAdminPasswordStrength(config.adminPassword);
   const server = await startServer(config, {
-    onDatabaseRetry: ({ attempt, retryInMs, waitMs, reason }) =>
+    onDatabaseRetry: ({ attempt, retryInMsecs, waitMsecs, reason }) =>
       out.write(
-        `cohesity-server: the database is unavailable (${reason}); retry ${attempt} in ${retryInMs / 1000} s, ` +
-          `giving up ${waitMs / 1000} s after start\n`,
+        `cohesity-server: the database is unavailable (${reason}); retry ${attempt} in ${retryInMsecs / 1000} s, ` +
+          `giving up ${waitMsecs / 1000} s after start\n`,
       ),
   });
   let stopping = false;

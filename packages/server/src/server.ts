@@ -1,22 +1,27 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import { type AdminStatus, adminStatus } from './admin-status.js';
+import { type AdminStatus, adminStatus } from './accounts/admin-status.js';
 import { buildApp, REDACTED_PATHS } from './app.js';
 import { PasswordHasher, type PasswordHasherOptions } from './auth/passwords.js';
 import { TokenService } from './auth/tokens.js';
 import { bootstrap, DEFAULT_SECURITY_CONFIG } from './bootstrap.js';
+import type { ClusterApiContext } from './cluster-api/cluster-api-context.js';
+import { createClusterApi, openResourceStore } from './cluster-api/create-cluster-api.js';
+import { seedDemoCluster } from './cluster-api/demo/seed-demo-cluster.js';
 import type { ServerConfig } from './config.js';
 import { loadTlsCredentials } from './http/tls.js';
-import { serverVersion } from './server-version.js';
 import type { Services } from './services.js';
 import { describeStore, type StoreDescription } from './store/describe-store.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 import type { DatabaseRetry } from './store/wait-for-database.js';
+import { version } from './version.js';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
   readonly store: Store;
+  /** The stand-in cluster's API (its documents, validators and records). */
+  readonly clusterApi: ClusterApiContext;
   /** e.g. `https://127.0.0.1:8443` (the real port when 0 was asked for). */
   readonly url: string;
   /** SHA-256 fingerprint of the certificate; undefined over plain HTTP. */
@@ -42,17 +47,26 @@ export interface StartOptions {
 /** Opens the store, makes first-start state, and listens. What `main.ts`, the CLI and tests run. */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const store = await openStore(config, options.onDatabaseRetry);
+  const resources = openResourceStore(config);
   try {
     const hasher = await PasswordHasher.create(options.hasher);
     const { identity: cluster, createdAdmin } = await bootstrap(store, hasher, config.adminPassword, Date.now());
     const admin = await adminStatus(store, hasher, config.adminPassword, createdAdmin);
     const tokens = await TokenService.open(store);
+    const clusterApi = createClusterApi({
+      resources,
+      cluster,
+      runMsecs: config.runSeconds * 1000,
+      now: () => Date.now(),
+    });
+    if (!config.emptyCluster) await seedDemoCluster(clusterApi, config);
     const services: Services = {
       config,
       store,
       hasher,
       tokens,
       cluster,
+      clusterApi,
       now: () => Date.now(),
       securityConfig: async () => (await store.getSetting('securityConfig')) ?? DEFAULT_SECURITY_CONFIG,
     };
@@ -71,7 +85,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     // One line an operator (or a log search) can read the running settings from.
     app.log.info(
       {
-        version: serverVersion,
+        version: version(),
         store: storeDescription.kind,
         storeLocation: storeDescription.location,
         url,
@@ -89,6 +103,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     return {
       app,
       store,
+      clusterApi,
       url,
       fingerprint256: tls?.fingerprint256,
       selfSigned: tls?.selfSigned ?? false,
@@ -96,11 +111,13 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       storeDescription,
       async close() {
         await app.close();
+        await resources.close();
         await store.close();
         app.log.info('server stopped');
       },
     };
   } catch (error) {
+    await resources.close();
     await store.close();
     throw error;
   }

@@ -1,6 +1,7 @@
 import type { SecurityConfig } from 'cohesity-sdk/models';
 import type { PasswordHasher } from './auth/passwords.js';
 import type { TokenService } from './auth/tokens.js';
+import type { ClusterApiContext } from './cluster-api/cluster-api-context.js';
 import type { ServerConfig } from './config.js';
 import type { ClusterIdentity, Store } from './store/store.js';
 
@@ -11,6 +12,8 @@ export interface Services {
   readonly hasher: PasswordHasher;
   readonly tokens: TokenService;
   readonly cluster: ClusterIdentity;
+  /** The stand-in cluster's API: both documents, their validators and the resource store. */
+  readonly clusterApi: ClusterApiContext;
   /** The current security config (settable through `/v2/security-config`). */
   securityConfig(): Promise<SecurityConfig>;
   /** Milliseconds since the epoch; one clock for the whole server. */

@@ -1,5 +1,5 @@
 import type { SessionUserV1 } from 'cohesity-sdk';
-import { ClusterClient } from 'cohesity-sdk';
+import { ClusterClient, DEFAULT_DOMAIN } from 'cohesity-sdk';
 import { Command, Option } from 'commander';
 import { createToken } from '../create-token.js';
 import { decideTrust } from '../decide-trust.js';
@@ -101,7 +101,7 @@ export function loginCommand(): Command {
     .description('Log in to a cluster and save the token (or an API key) in a profile, never the password')
     .addOption(new Option('--vip <host[:port]>', 'cluster address (http://host:port: plain HTTP)').env('COHESITY_VIP'))
     .addOption(new Option('--username <name>', 'user to log in as').env('COHESITY_USERNAME'))
-    .addOption(new Option('--domain <domain>', 'login domain').env('COHESITY_DOMAIN').default('LOCAL'))
+    .addOption(new Option('--domain <domain>', 'login domain').env('COHESITY_DOMAIN').default(DEFAULT_DOMAIN))
     .option('--password-stdin', 'read the password from stdin instead of prompting')
     .option('--with-api-key', 'save an API key read from stdin instead (no password, no token expiry)')
     .option('-y, --yes', "trust the cluster's certificate without asking (trust on first use)")

@@ -1,9 +1,7 @@
-import type { ServerOption } from 'cohesity-server/config';
+import type { ServerFlags, ServerOption } from 'cohesity-server/config';
 import { Command, Option } from 'commander';
 import { usageError } from '../errors.js';
 import { loadServer, loadServerConfig, type ServerConfigModule, serverMissing } from '../load-server.js';
-
-type ServerFlag = ServerConfigModule['serverOptions'][number]['flag'];
 
 /** One commander option per row of the server's table, so `serve` and `npm start` never drift. */
 function optionFor(row: ServerOption): Option {
@@ -15,7 +13,7 @@ function optionFor(row: ServerOption): Option {
 function serveWith(server: ServerConfigModule) {
   return async function serve(options: Record<string, string | boolean | undefined>, command: Command): Promise<void> {
     // Only flags given on the command line: the server itself falls back to the environment.
-    const flags: Partial<Record<ServerFlag, string | boolean>> = {};
+    const flags: ServerFlags = {};
     for (const row of server.serverOptions) {
       const option = command.options.find((o) => o.long === `--${row.flag}`);
       const value = option ? options[option.attributeName()] : undefined;

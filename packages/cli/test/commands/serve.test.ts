@@ -61,6 +61,24 @@ describe('cohesity serve', () => {
     expect(result.stderr).toContain("--port must be 0–65535, not 'nope'");
   });
 
+  it('exits 2 naming the file when --tls-cert cannot be read', async () => {
+    const dir = await tempDir();
+    const missing = join(dir, 'missing.pem');
+    const result = await runCli([
+      'serve',
+      '--port',
+      '0',
+      '--data-dir',
+      dir,
+      '--tls-cert',
+      missing,
+      '--tls-key',
+      missing,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--tls-(cert|key) .*missing\.pem.*ENOENT/);
+  });
+
   it('lists every server flag with its environment variable in --help', async () => {
     const result = await runCli(['serve', '--help']);
     expect(result.code).toBe(0);

@@ -1,4 +1,5 @@
 import type { AccessTokenResponse, CreateAccessTokenRequestParams } from '../models/access-token.js';
+import { DEFAULT_DOMAIN } from '../models/contract-constants.js';
 import type { ApiCall, CallOptions } from './api-call.js';
 
 /** `AccessTokenApi`: the login endpoint itself. The client logs in for you; call this to get a token to hand elsewhere. */
@@ -18,7 +19,7 @@ export class AccessTokenApi {
     return this.#call({
       method: 'POST',
       path: '/v2/access-tokens',
-      body: { ...params, domain: params.domain ?? 'LOCAL' },
+      body: { ...params, domain: params.domain ?? DEFAULT_DOMAIN },
       signal: options.signal,
       auth: false,
       idempotent: true,

@@ -7,6 +7,7 @@ import type {
   UserApiKey,
   UserApiKeys,
 } from '../models/api-key.js';
+import { DEFAULT_DOMAIN } from '../models/contract-constants.js';
 import type { CreateSessionRequestParams, Session, SessionsCount } from '../models/session.js';
 import type { CreateUsersRequest, GetUsersQuery, UpdateUserParams, User, Users } from '../models/user.js';
 import { type ApiCall, type CallOptions, segment } from './api-call.js';
@@ -59,7 +60,7 @@ export class UserApi {
     return this.#call({
       method: 'POST',
       path: '/v2/users/sessions',
-      body: { ...params, domain: params.domain ?? 'LOCAL' },
+      body: { ...params, domain: params.domain ?? DEFAULT_DOMAIN },
       signal: options.signal,
       auth: false,
     });

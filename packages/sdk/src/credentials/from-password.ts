@@ -1,6 +1,7 @@
 import { CohesityError } from '../errors.js';
 import type { ClientEventEmitter } from '../events.js';
 import type { AccessTokenResponse } from '../models/access-token.js';
+import { REPLAYABLE_401_MESSAGES } from '../models/contract-constants.js';
 import type { Credential, CredentialProvider } from './credential-provider.js';
 import { singleFlight, waitFor } from './single-flight.js';
 import { tokenExpiry } from './token-expiry.js';
@@ -29,7 +30,7 @@ interface HeldToken {
 const renewMarginMs = (lifetimeMs: number) => Math.min(5 * 60_000, lifetimeMs / 4);
 const staleMarginMs = (lifetimeMs: number) => Math.min(30_000, lifetimeMs / 10);
 
-const REPLAYABLE_MESSAGES = new Set(['token expired', 'the access token is invalid.']);
+const REPLAYABLE_MESSAGES = new Set(REPLAYABLE_401_MESSAGES.map((message) => message.toLowerCase()));
 
 /** Logs in lazily with a username and password, renews ahead of expiry, re-logs in once after a 401. */
 class PasswordCredentialProvider implements CredentialProvider {

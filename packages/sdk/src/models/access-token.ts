@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { Nullable } from './common.js';
+import { MAX_PASSWORD_BYTES } from './contract-constants.js';
 
 /**
  * Body of `POST /v2/access-tokens` and v1 `POST /public/accessTokens`.
@@ -9,7 +10,7 @@ import { Nullable } from './common.js';
 export const CreateAccessTokenRequestParamsSchema = Type.Object(
   {
     username: Type.Optional(Nullable(Type.String({ maxLength: 1024 }))),
-    password: Type.Optional(Nullable(Type.String({ maxLength: 1024 }))),
+    password: Type.Optional(Nullable(Type.String({ maxLength: MAX_PASSWORD_BYTES }))),
     domain: Type.Optional(Nullable(Type.String({ maxLength: 255 }))),
     otpType: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
     otpCode: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),

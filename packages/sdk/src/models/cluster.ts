@@ -44,5 +44,7 @@ export const ClusterV1Schema = Type.Object({
   nodeCount: Type.Integer(),
   domainNames: Type.Array(Type.String()),
   multiTenancyEnabled: Type.Boolean(),
+  /** With `?fetchStats=true`: the cluster's `ClusterStats` (capacity and usage). */
+  stats: Type.Optional(Type.Object({}, { additionalProperties: true })),
 });
 export type ClusterV1 = Static<typeof ClusterV1Schema>;

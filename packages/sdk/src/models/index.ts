@@ -7,6 +7,7 @@ export * from './api-key.js';
 export * from './audit-log.js';
 export * from './cluster.js';
 export * from './common.js';
+export * from './contract-constants.js';
 export * from './error.js';
 export * from './privileges.js';
 export * from './security-config.js';

@@ -1,10 +1,11 @@
 import { type Static, Type } from 'typebox';
 import { Nullable, TimeMsecs } from './common.js';
+import { MAX_PASSWORD_BYTES } from './contract-constants.js';
 import { Roles } from './privileges.js';
 
 const RoleName = Type.Enum(Roles);
 const Email = Type.String({ maxLength: 320 });
-const Password = Type.String({ minLength: 1, maxLength: 1024 });
+const Password = Type.String({ minLength: 1, maxLength: MAX_PASSWORD_BYTES });
 
 /** A user as the cluster shows it (`UserParams`). Never carries a password. */
 export const UserSchema = Type.Object({

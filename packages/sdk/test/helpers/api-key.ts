@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { hashSecret } from '../../../server/src/auth/secret-hash.js';
+import { hashSecret } from '../../../server/src/secret-hash.js';
 import type { TestServer } from '../../../server/test/helpers/start-server.js';
 
 /** Puts an API key for admin straight into the server's store (the identity routes may not exist yet). */

@@ -11,9 +11,9 @@ import type { Services } from '../services.js';
  */
 export function auditDenials(app: FastifyInstance, services: Services): void {
   app.addHook('onError', async function auditDenial(request, _reply, error) {
-    if (!(error instanceof ApiError) || error.errorCode !== 'KPrivilegeError' || !request.principal) return;
+    if (!(error instanceof ApiError) || error.errorCode !== 'KPrivilegeError' || !request.actor?.principal) return;
     try {
-      await audit(services, request, {
+      await audit(services, request.actor, {
         action: 'request',
         outcome: 'denied',
         target: `${request.method} ${request.routeOptions.url}`,

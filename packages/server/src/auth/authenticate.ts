@@ -1,17 +1,19 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { isApiKeyExpired } from '../accounts/api-keys.js';
+import { isSessionExpired, sessionCutoffs } from '../accounts/session-expiry.js';
+import { canAuthenticate } from '../accounts/user-status.js';
+import type { Actor } from '../actor.js';
 import { apiKeyRejected, noCredentials, sessionRejected, tokenInvalid } from '../errors.js';
+import { hashSecret } from '../secret-hash.js';
 import type { Services } from '../services.js';
 import type { Principal } from './principal.js';
 import { privilegeSetOf } from './privileges.js';
-import { hashSecret } from './secret-hash.js';
-import { isSessionExpired, sessionCutoffs } from './session-expiry.js';
 import { sidsHash } from './tokens.js';
-import { canAuthenticate } from './user-status.js';
 
 // Sessions record their last use at most this often: one write per request would
 // serialise every authenticated call on the database.
-const SESSION_TOUCH_INTERVAL_MS = 1_000;
+const SESSION_TOUCH_INTERVAL_MSECS = 1_000;
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
 // Our tokens are ~800 characters; anything far longer is refused before any decoding.
 const MAX_AUTHORIZATION_LENGTH = 8 * 1024;
@@ -38,7 +40,7 @@ function repeatedCredentialHeader(rawHeaders: readonly string[]): (typeof CREDEN
  * `config: { public: true }` and unknown paths are let through.
  */
 async function authenticatePlugin(app: FastifyInstance, services: Services) {
-  app.decorateRequest('principal', null);
+  app.decorateRequest<Actor | null>('actor', null);
 
   const principalFor = (user: Principal['user'], via: Principal['via']): Principal => ({
     user,
@@ -61,7 +63,7 @@ async function authenticatePlugin(app: FastifyInstance, services: Services) {
     const key = await services.store.findApiKeyBySecretHash(hashSecret(secret));
     if (!key) throw apiKeyRejected('does not exist');
     if (!key.isActive) throw apiKeyRejected('is inactive');
-    if (key.expiryTimeMsecs !== null && key.expiryTimeMsecs <= services.now()) throw apiKeyRejected('has expired');
+    if (isApiKeyExpired(key, services.now())) throw apiKeyRejected('has expired');
     const user = await services.store.getUser(key.userSid);
     if (!user || !canAuthenticate(user, services.now())) throw apiKeyRejected('does not exist');
     return principalFor(user, 'apiKey');
@@ -81,21 +83,24 @@ async function authenticatePlugin(app: FastifyInstance, services: Services) {
     if (!user || !canAuthenticate(user, now) || user.credentialsVersion !== session.credentialsVersion) {
       throw sessionRejected('is invalid');
     }
-    if (now - session.lastSeenTimeMsecs >= SESSION_TOUCH_INTERVAL_MS) await services.store.touchSession(idHash, now);
+    if (now - session.lastSeenTimeMsecs >= SESSION_TOUCH_INTERVAL_MSECS) await services.store.touchSession(idHash, now);
     return principalFor(user, 'session');
   }
 
   app.addHook('onRequest', async function authenticate(request: FastifyRequest) {
+    request.actor = { principal: null, ip: request.ip, requestId: request.id };
     if (request.routeOptions.config.public || request.routeOptions.url === undefined) return;
     const repeated = repeatedCredentialHeader(request.raw.rawHeaders);
     if (repeated === 'authorization') throw tokenInvalid();
     if (repeated === 'apikey') throw apiKeyRejected('does not exist');
     if (repeated === 'session-id') throw sessionRejected('is invalid');
     const { authorization, apikey, 'session-id': sessionId } = request.headers;
-    if (typeof authorization === 'string') request.principal = await fromBearer(authorization);
-    else if (typeof apikey === 'string') request.principal = await fromApiKey(apikey);
-    else if (typeof sessionId === 'string') request.principal = await fromSessionId(sessionId);
+    let principal: Principal;
+    if (typeof authorization === 'string') principal = await fromBearer(authorization);
+    else if (typeof apikey === 'string') principal = await fromApiKey(apikey);
+    else if (typeof sessionId === 'string') principal = await fromSessionId(sessionId);
     else throw noCredentials();
+    request.actor = { ...request.actor, principal };
   });
 }
 

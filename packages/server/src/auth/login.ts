@@ -1,5 +1,8 @@
-import type { CreateAccessTokenRequestParams } from 'cohesity-sdk/models';
-import type { FastifyRequest } from 'fastify';
+import { type CreateAccessTokenRequestParams, DEFAULT_DOMAIN, MAX_PASSWORD_BYTES } from 'cohesity-sdk/models';
+import { lockIfInactive } from '../accounts/inactivity.js';
+import { lockoutKey } from '../accounts/lockout-key.js';
+import { canAuthenticate } from '../accounts/user-status.js';
+import type { Actor } from '../actor.js';
 import { audit } from '../audit.js';
 import {
   accountInactive,
@@ -12,14 +15,6 @@ import {
 import type { Services } from '../services.js';
 import type { UserRecord } from '../store/store.js';
 import { QueueFullError } from './concurrency-limit.js';
-import { lockIfInactive } from './inactivity.js';
-import { MAX_PASSWORD_BYTES } from './passwords.js';
-import { canAuthenticate } from './user-status.js';
-
-export const DEFAULT_DOMAIN = 'LOCAL';
-
-/** Lockout counts per username and domain, whether or not such a user exists. */
-export const lockoutKey = (username: string, domain: string) => `${domain.toLowerCase()}\\${username}`;
 
 /**
  * Checks a username and password as a login does (tokens and sessions alike): mandatory
@@ -28,7 +23,7 @@ export const lockoutKey = (username: string, domain: string) => `${domain.toLowe
  */
 export async function loginWithPassword(
   services: Services,
-  request: FastifyRequest,
+  actor: Actor,
   body: CreateAccessTokenRequestParams | undefined,
 ): Promise<UserRecord> {
   const username = body?.username;
@@ -43,7 +38,7 @@ export async function loginWithPassword(
   const target = `${domain}\\${username}`;
   const now = services.now();
   const refuseLocked = async (error: Error, details?: Record<string, unknown>): Promise<never> => {
-    await audit(services, request, { action: 'login', outcome: 'locked', target, ...(details ? { details } : {}) });
+    await audit(services, actor, { action: 'login', outcome: 'locked', target, ...(details ? { details } : {}) });
     throw error;
   };
 
@@ -67,7 +62,7 @@ export async function loginWithPassword(
       lockMsecs,
     });
     const locked = after.lockedUntilMsecs !== null && after.lockedUntilMsecs > now;
-    await audit(services, request, {
+    await audit(services, actor, {
       action: 'login',
       outcome: locked ? 'locked' : 'failure',
       target,
@@ -96,7 +91,7 @@ export async function loginWithPassword(
   // Together, so that a store which groups commits writes both with one fsync.
   await Promise.all([
     services.store.recordLogin(user.sid, now),
-    audit(services, request, { action: 'login', outcome: 'success', target, actorSid: user.sid, actorName: target }),
+    audit(services, actor, { action: 'login', outcome: 'success', target, actorSid: user.sid, actorName: target }),
   ]);
   return user;
 }

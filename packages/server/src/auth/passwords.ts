@@ -13,7 +13,7 @@ export interface Argon2Params {
 export const OWASP_ARGON2ID: Argon2Params = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
 /** Longer passwords are refused before any hashing: argon2 cost grows with input. */
-export const MAX_PASSWORD_BYTES = 1024;
+export { MAX_PASSWORD_BYTES } from 'cohesity-sdk/models';
 
 export interface PasswordHasherOptions {
   params?: Argon2Params;

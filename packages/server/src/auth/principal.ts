@@ -1,4 +1,5 @@
 import type { Privilege } from 'cohesity-sdk/models';
+import type { Actor } from '../actor.js';
 import type { UserRecord } from '../store/store.js';
 
 /** Who is calling, and how they proved it. */
@@ -10,12 +11,15 @@ export interface Principal {
 
 declare module 'fastify' {
   interface FastifyRequest {
-    principal: Principal | null;
+    /** Set by authentication on every request, public ones included (principal null there). */
+    actor: Actor;
   }
   interface FastifyContextConfig {
     /** Answered without credentials (login, basicClusterInfo, health). */
     public?: boolean;
     /** A password login (tokens, sessions): rate-limited on its own, stricter budget. */
     login?: boolean;
+    /** The cluster document's operation this route answers (src/cluster-api). */
+    operationId?: string;
   }
 }

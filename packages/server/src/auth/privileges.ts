@@ -1,6 +1,7 @@
 import { type Privilege, Privileges, type Role } from 'cohesity-sdk/models';
 import type { FastifyRequest } from 'fastify';
 import { missingPrivilege, noCredentials } from '../errors.js';
+import type { Principal } from './principal.js';
 
 const viewer: readonly Privilege[] = [...Privileges.filter((p) => p.endsWith('_VIEW')), 'REPORTS_VIEW'];
 
@@ -35,10 +36,36 @@ export function privilegeSetOf(roles: readonly Role[]): ReadonlySet<Privilege> {
   return set;
 }
 
+function callerOf(request: FastifyRequest): Principal {
+  const { principal } = request.actor;
+  if (!principal) throw noCredentials();
+  return principal;
+}
+
 /** A pre-handler that answers 403 unless the caller holds `privilege`. */
 export function requirePrivilege(privilege: Privilege) {
   return async function requirePrivilegeHandler(request: FastifyRequest): Promise<void> {
-    if (!request.principal) throw noCredentials();
-    if (!request.principal.privileges.has(privilege)) throw missingPrivilege(privilege);
+    if (!callerOf(request).privileges.has(privilege)) throw missingPrivilege(privilege);
+  };
+}
+
+/** Names the user who owns what a request acts on; undefined when it acts on everyone's. */
+export type OwnerOf = (request: FastifyRequest) => string | undefined;
+
+/**
+ * A pre-handler for resources users hold themselves (API keys, sessions): their own need
+ * nobody's leave, anyone else's (or everyone's) need `privilege`.
+ */
+export function requireOwnOrPrivilege(privilege: Privilege, ownerOf: OwnerOf) {
+  return async function requireOwnOrPrivilegeHandler(request: FastifyRequest): Promise<void> {
+    const caller = callerOf(request);
+    if (ownerOf(request) !== caller.user.sid && !caller.privileges.has(privilege)) throw missingPrivilege(privilege);
+  };
+}
+
+/** The owner named by a path parameter, e.g. `/users/:userSid/api-keys`. */
+export function sidInPath(param: string): OwnerOf {
+  return function ownerInPath(request) {
+    return (request.params as Record<string, string | undefined>)[param];
   };
 }

@@ -2,7 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { rateLimited } from '../errors.js';
 
-const MINUTE_MS = 60_000;
+const MINUTE_MSECS = 60_000;
 
 export interface RateLimits {
   /** Requests per minute per client IP to login routes (`config: { login: true }`); 0: none. */
@@ -22,7 +22,7 @@ export async function useRateLimits(app: FastifyInstance, limits: RateLimits): P
     // Thrown, then written by the contract's error handler (which adds Retry-After).
     errorResponseBuilder: (_request, context) => rateLimited(Math.max(1, Math.ceil(context.ttl / 1000))),
   });
-  const limiter = (max: number) => (max > 0 ? app.rateLimit({ max, timeWindow: MINUTE_MS }) : undefined);
+  const limiter = (max: number) => (max > 0 ? app.rateLimit({ max, timeWindow: MINUTE_MSECS }) : undefined);
   const login = limiter(limits.loginPerMinute);
   const api = limiter(limits.apiPerMinute);
 

@@ -13,7 +13,7 @@ export type VerifiedClaims = AccessTokenClaims & Required<Pick<JWTPayload, 'exp'
 // Unknown kids make us re-read the keys (another node may have made one). Reads start at most
 // this often and concurrent callers share one, so a flood of forged kids costs one query per
 // interval, while a genuine new key is found within it (waiting, not refusing).
-const KEY_RELOAD_INTERVAL_MS = 1_000;
+const KEY_RELOAD_INTERVAL_MSECS = 1_000;
 
 // An RS256 check costs more than the rest of a request, and clients send the same token for
 // hours: tokens that passed are remembered, by their exact text, until they expire. Only
@@ -22,7 +22,7 @@ const KEY_RELOAD_INTERVAL_MS = 1_000;
 const VERIFIED_TOKENS_KEPT = 1024;
 
 /** The instant a verified token stops being accepted: the earlier of `exp` and `expiration-time`. */
-const expiresAtMs = (claims: VerifiedClaims) =>
+const expiresAtMsecs = (claims: VerifiedClaims) =>
   Math.min(claims.exp, Number(claims['expiration-time']) || claims.exp) * 1000;
 
 const sidsHashes = new WeakMap<object, string>();
@@ -53,7 +53,7 @@ export class TokenService {
   /** Least recently used first. */
   readonly #verified = new Map<string, VerifiedClaims>();
   #signing: { kid: string; key: VerifyKey };
-  #lastReloadMs = 0;
+  #lastReloadMsecs = 0;
   #reloading: Promise<void> | undefined;
 
   private constructor(store: Store, signing: { kid: string; key: VerifyKey }) {
@@ -78,8 +78,8 @@ export class TokenService {
   }
 
   /** Signs a token for `user` that expires `ttlSeconds` from now. */
-  async issue(user: UserRecord, ttlSeconds: number, nowMs = Date.now()): Promise<string> {
-    const iat = Math.floor(nowMs / 1000);
+  async issue(user: UserRecord, ttlSeconds: number, nowMsecs = Date.now()): Promise<string> {
+    const iat = Math.floor(nowMsecs / 1000);
     const exp = iat + ttlSeconds;
     const claims: AccessTokenClaims = {
       'auth-type': '1',
@@ -102,15 +102,15 @@ export class TokenService {
   }
 
   /** Verifies signature, algorithm and lifetime; throws the contract's 401s. */
-  async verify(token: string, nowMs = Date.now()): Promise<VerifiedClaims> {
+  async verify(token: string, nowMsecs = Date.now()): Promise<VerifiedClaims> {
     const known = this.#verified.get(token);
     if (known) {
       this.#verified.delete(token);
-      if (expiresAtMs(known) <= nowMs) throw tokenExpired();
+      if (expiresAtMsecs(known) <= nowMsecs) throw tokenExpired();
       this.#verified.set(token, known);
       return known;
     }
-    const claims = await this.#verifySignedToken(token, nowMs);
+    const claims = await this.#verifySignedToken(token, nowMsecs);
     if (this.#verified.size >= VERIFIED_TOKENS_KEPT) {
       this.#verified.delete(this.#verified.keys().next().value as string);
     }
@@ -118,12 +118,12 @@ export class TokenService {
     return claims;
   }
 
-  async #verifySignedToken(token: string, nowMs: number): Promise<VerifiedClaims> {
+  async #verifySignedToken(token: string, nowMsecs: number): Promise<VerifiedClaims> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, (header) => this.#keyFor(header.kid), {
         algorithms: ['RS256'],
-        currentDate: new Date(nowMs),
+        currentDate: new Date(nowMsecs),
         requiredClaims: ['exp', 'iat', 'jti', 'expiration-time', 'user-sid', 'sids-hash'],
       }));
     } catch (error) {
@@ -131,7 +131,7 @@ export class TokenService {
     }
     const claims = payload as unknown as VerifiedClaims;
     if (typeof claims['user-sid'] !== 'string' || typeof claims['sids-hash'] !== 'string') throw tokenInvalid();
-    if (Number(claims['expiration-time']) * 1000 <= nowMs) throw tokenExpired();
+    if (Number(claims['expiration-time']) * 1000 <= nowMsecs) throw tokenExpired();
     return claims;
   }
 
@@ -148,9 +148,9 @@ export class TokenService {
 
   #reloadKeys(): Promise<void> {
     this.#reloading ??= (async () => {
-      const wait = this.#lastReloadMs + KEY_RELOAD_INTERVAL_MS - Date.now();
+      const wait = this.#lastReloadMsecs + KEY_RELOAD_INTERVAL_MSECS - Date.now();
       if (wait > 0) await sleep(wait);
-      this.#lastReloadMs = Date.now();
+      this.#lastReloadMsecs = Date.now();
       await this.#addVerifyKeys(await this.#store.listSigningKeys());
     })().finally(() => {
       this.#reloading = undefined;
@@ -168,10 +168,15 @@ export class TokenService {
 }
 
 /** A fresh RSA-2048 key pair as a store record. */
-export async function createSigningKey(nowMs = Date.now()): Promise<SigningKeyRecord> {
+export async function createSigningKey(nowMsecs = Date.now()): Promise<SigningKeyRecord> {
   const { privateKey, publicKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
   const kid = randomUUID();
   const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' };
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
-  return { kid, privateJwk: JSON.stringify(privateJwk), publicJwk: JSON.stringify(publicJwk), createdTimeMsecs: nowMs };
+  return {
+    kid,
+    privateJwk: JSON.stringify(privateJwk),
+    publicJwk: JSON.stringify(publicJwk),
+    createdTimeMsecs: nowMsecs,
+  };
 }

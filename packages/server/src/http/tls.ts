@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { generate } from 'selfsigned';
+import { ConfigError } from '../config/config-error.js';
 
 export interface TlsCredentials {
   cert: string;
@@ -15,6 +16,16 @@ export interface TlsCredentials {
 const CERT_FILE = 'tls-cert.pem';
 const KEY_FILE = 'tls-key.pem';
 
+/** A file the operator named: one that cannot be read is a setting that cannot be used (exit 2). */
+async function readSetting(flag: string, file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new ConfigError(`--${flag} '${file}' cannot be read (${code ?? message})`);
+  }
+}
+
 /**
  * The operator's certificate when given; otherwise a self-signed one for `host`, made on
  * first start and kept in the data dir, so clients that pin it keep working across restarts.
@@ -25,8 +36,17 @@ export async function loadTlsCredentials(
   files: { certFile: string; keyFile: string } | undefined,
 ): Promise<TlsCredentials> {
   if (files) {
-    const [cert, key] = await Promise.all([readFile(files.certFile, 'utf8'), readFile(files.keyFile, 'utf8')]);
-    return { cert, key, fingerprint256: new X509Certificate(cert).fingerprint256, selfSigned: false };
+    const [cert, key] = await Promise.all([
+      readSetting('tls-cert', files.certFile),
+      readSetting('tls-key', files.keyFile),
+    ]);
+    let fingerprint256: string;
+    try {
+      fingerprint256 = new X509Certificate(cert).fingerprint256;
+    } catch {
+      throw new ConfigError(`--tls-cert '${files.certFile}' is not a PEM certificate`);
+    }
+    return { cert, key, fingerprint256, selfSigned: false };
   }
   const certPath = join(dataDir, CERT_FILE);
   const keyPath = join(dataDir, KEY_FILE);

@@ -31,8 +31,8 @@ const compileValidator: FastifySchemaCompiler<FastifySchema> = ({ schema, httpPa
   };
 };
 
-/** Words of a schema failure, in the contract's style; never the offending value. */
-function toError(errors: readonly ErrorObject[], dataVar: string): Error {
+/** Words of a schema failure, in the contract's style; never the offending value (the generic cluster API shares them). */
+export function toError(errors: readonly ErrorObject[], dataVar: string): Error {
   const first = errors[0];
   if (!first) return new Error('Invalid request');
   const where = `${dataVar}${first.instancePath.replaceAll('/', '.')}`;

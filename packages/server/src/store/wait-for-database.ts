@@ -5,15 +5,15 @@ import { StoreUnavailableError } from './store.js';
 export interface DatabaseRetry {
   /** 1 for the first failure. */
   readonly attempt: number;
-  readonly retryInMs: number;
+  readonly retryInMsecs: number;
   /** The whole wait allowed, so the message can say when the node gives up. */
-  readonly waitMs: number;
+  readonly waitMsecs: number;
   /** Why it failed (e.g. `connect ECONNREFUSED 127.0.0.1:5432`); never a credential. */
   readonly reason: string;
 }
 
 /** The pause before retry `attempt` (1-based): 0.5 s, doubling, at most 5 s. */
-function retryDelayMs(attempt: number): number {
+function retryDelayMsecs(attempt: number): number {
   return Math.min(500 * 2 ** (attempt - 1), 5_000);
 }
 
@@ -28,12 +28,12 @@ function unavailableReason(error: StoreUnavailableError): string {
 
 /**
  * Runs `open` until it succeeds. A database that is not up yet (nodes and their database
- * often start together) is retried with backoff for up to `waitMs`, then given up on; any
+ * often start together) is retried with backoff for up to `waitMsecs`, then given up on; any
  * other error (wrong password, no such database) is a configuration fault and fails at once.
  */
 export async function waitForDatabase<T>(
   open: () => Promise<T>,
-  waitMs: number,
+  waitMsecs: number,
   onRetry: (retry: DatabaseRetry) => void,
 ): Promise<T> {
   const start = Date.now();
@@ -43,16 +43,16 @@ export async function waitForDatabase<T>(
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
       const reason = unavailableReason(error);
-      const waitedMs = Date.now() - start;
-      const retryInMs = Math.min(retryDelayMs(attempt), waitMs - waitedMs);
-      if (retryInMs <= 0) {
+      const waitedMsecs = Date.now() - start;
+      const retryInMsecs = Math.min(retryDelayMsecs(attempt), waitMsecs - waitedMsecs);
+      if (retryInMsecs <= 0) {
         throw new StoreUnavailableError(
-          `The database stayed unavailable for the ${waitMs / 1000} s allowed (${reason})`,
+          `The database stayed unavailable for the ${waitMsecs / 1000} s allowed (${reason})`,
           { cause: error },
         );
       }
-      onRetry({ attempt, retryInMs, waitMs, reason });
-      await sleep(retryInMs);
+      onRetry({ attempt, retryInMsecs, waitMsecs, reason });
+      await sleep(retryInMsecs);
     }
   }
 }

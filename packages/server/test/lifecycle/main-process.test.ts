@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { generate } from 'selfsigned';
 import { Agent, request } from 'undici';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { serverOptions } from '../../src/config.js';
 
 const MAIN = resolve(import.meta.dirname, '../../dist/main.js');
 const SECRET = 'Process-Test-Secret-9f2!';
@@ -202,6 +203,37 @@ describe('node dist/main.js', () => {
     const result = spawnSync(process.execPath, [MAIN, '--port', 'x'], { encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/--port/);
+  });
+
+  it('lists every setting of the table with --help and exits 0', () => {
+    const result = spawnSync(process.execPath, [MAIN, '--help'], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: cohesity-server/);
+    for (const row of serverOptions) {
+      expect(result.stdout).toContain(`--${row.flag}`);
+      expect(result.stdout).toContain(row.env);
+      expect(result.stdout).toContain(row.description);
+      if ('default' in row) expect(result.stdout).toContain(`default ${row.default}`);
+    }
+  });
+
+  it('prints the package version with --version and exits 0', async () => {
+    const manifest = JSON.parse(await readFile(resolve(import.meta.dirname, '../../package.json'), 'utf8'));
+    const result = spawnSync(process.execPath, [MAIN, '--version'], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`${manifest.version}\n`);
+  });
+
+  it('exits 2 naming the file when --tls-cert or --tls-key cannot be read', async () => {
+    const dir = await tempDir();
+    const missing = join(dir, 'no-such.pem');
+    const result = spawnSync(
+      process.execPath,
+      [MAIN, '--port', '0', '--data-dir', dir, '--tls-cert', missing, '--tls-key', missing],
+      { encoding: 'utf8' },
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^cohesity-server: --tls-(cert|key) .*no-such\.pem.*ENOENT/m);
   });
 
   it('serves plain HTTP with --http', async () => {

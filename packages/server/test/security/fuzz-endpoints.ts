@@ -1,5 +1,12 @@
 import type fc from 'fast-check';
-import { apiKeyBody, createUsersBody, securityConfigBody, updateUserBody } from './fuzz-shapes.js';
+import {
+  apiKeyBody,
+  createUsersBody,
+  protectionGroupBody,
+  runBody,
+  securityConfigBody,
+  updateUserBody,
+} from './fuzz-shapes.js';
 
 /** One API endpoint the fuzzer aims at. Add a row when a route lands; the suite does the rest. */
 export interface FuzzEndpoint {
@@ -23,6 +30,7 @@ const V1 = '/irisservices/api/v1/public';
 const KEY = '/v2/users/{sid}/api-keys/{id}';
 const V1_KEY = `${V1}/users/{sid}/apiKeys/{id}`;
 const KEY_QUERY = ['ids', 'isActive', 'isExpired'];
+const GROUPS = '/v2/data-protect/protection-groups';
 
 export const FUZZ_ENDPOINTS: readonly FuzzEndpoint[] = [
   { method: 'POST', path: '/v2/access-tokens', public: true, mayAppendTo: LOGIN_TABLES },
@@ -30,7 +38,7 @@ export const FUZZ_ENDPOINTS: readonly FuzzEndpoint[] = [
   { method: 'GET', path: '/v2/clusters' },
   { method: 'GET', path: '/v2/clusters/local-domain-sid' },
   { method: 'GET', path: `${V1}/basicClusterInfo`, public: true },
-  { method: 'GET', path: `${V1}/cluster` },
+  { method: 'GET', path: `${V1}/cluster`, query: ['fetchStats'] },
   { method: 'GET', path: `${V1}/sessionUser` },
   { method: 'GET', path: `${V1}/sessionUser/preferences` },
   { method: 'GET', path: '/healthz', public: true },
@@ -63,6 +71,30 @@ export const FUZZ_ENDPOINTS: readonly FuzzEndpoint[] = [
   { method: 'GET', path: '/v2/security-config' },
   { method: 'PUT', path: '/v2/security-config', body: securityConfigBody },
   { method: 'GET', path: '/v2/audit-logs', query: ['limit', 'action', 'actorSid', 'sinceMsecs'] },
+  // The generic cluster API (src/cluster-api): lists with filters, records, runs, the
+  // documents' ambiguous path pairs, and a route whose query is required.
+  { method: 'GET', path: GROUPS, query: ['ids', 'names', 'environments', 'isActive', 'isDeleted'] },
+  { method: 'POST', path: GROUPS, body: protectionGroupBody },
+  { method: 'GET', path: `${GROUPS}/{id}` },
+  { method: 'PUT', path: `${GROUPS}/{id}`, body: protectionGroupBody },
+  { method: 'DELETE', path: `${GROUPS}/{id}` },
+  { method: 'POST', path: `${GROUPS}/{id}/runs`, body: runBody },
+  { method: 'GET', path: `${GROUPS}/{id}/runs`, query: ['runId', 'startTimeUsecs', 'runTypes'] },
+  { method: 'GET', path: `${GROUPS}/{id}/runs/{runId}` },
+  { method: 'GET', path: `${V1}/protectionJobs`, query: ['ids', 'names', 'environments', 'isActive'] },
+  { method: 'POST', path: `${V1}/protectionJobs`, body: protectionGroupBody },
+  { method: 'PUT', path: `${V1}/protectionJobs/{id}`, body: protectionGroupBody },
+  { method: 'POST', path: `${V1}/protectionJobs/run/{id}`, body: runBody },
+  { method: 'GET', path: `${V1}/protectionJobs/{id}/auditTrail` },
+  { method: 'GET', path: `${V1}/protectionRuns`, query: ['jobId', 'numRuns', 'excludeTasks'] },
+  { method: 'GET', path: `${V1}/alerts`, query: ['maxAlerts', 'alertIdList', 'alertCategoryList'] },
+  { method: 'GET', path: '/v2/alerts', query: ['maxAlerts', 'alertIds'] },
+  { method: 'GET', path: `${V1}/views/id/{id}` },
+  { method: 'GET', path: `${V1}/views/{name}/fileLocks` },
+  { method: 'GET', path: `${V1}/nodes/{id}` },
+  { method: 'GET', path: `${V1}/protectionSources/registrationInfo`, query: ['environments', 'ids'] },
+  { method: 'POST', path: '/v2/data-protect/recoveries', body: protectionGroupBody },
+  { method: 'PUT', path: '/v2/mfa-config', body: protectionGroupBody },
   // Paths that do not exist, or exist under other methods: 404 and 405 must hold too.
   { method: 'DELETE', path: '/v2/clusters' },
   { method: 'PUT', path: '/v2/access-tokens/{id}' },

@@ -135,3 +135,27 @@ export function toQueryString(query: Record<string, string | string[]>): string 
   for (const [key, value] of Object.entries(query)) for (const v of [value].flat()) params.append(key, v);
   return `?${params}`;
 }
+
+const environment = either(fc.constantFrom('kVMware', 'kPhysical', 'kGenericNas', 'kNope', '', null));
+const id = either(fc.oneof(fc.integer({ min: -1, max: 10 }), fc.constantFrom('1:1:1', '1', 'x', '')));
+
+/** v2 protection groups and v1 protection jobs (the generic cluster API). */
+export const protectionGroupBody = fc.record(
+  {
+    name: text(40),
+    policyId: id,
+    environment,
+    storageDomainId: id,
+    viewBoxId: id,
+    sourceSpecialParameters: either(fc.constant([])),
+    priority: either(fc.constantFrom('kLow', 'kMedium', 'kHigh', null)),
+    isPaused: boolean,
+  },
+  { requiredKeys: [] },
+);
+
+/** v2 `POST …/runs` and v1 `POST /public/protectionJobs/run/{id}`. */
+export const runBody = fc.record(
+  { runType: either(fc.constantFrom('kRegular', 'kFull', 'kLog', 'kNope')), sourceIds: either(fc.array(fc.integer())) },
+  { requiredKeys: [] },
+);

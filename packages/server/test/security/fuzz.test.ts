@@ -25,6 +25,7 @@ let viewer: Credentials;
 let victim: Credentials;
 let adminSid: string;
 let keyIds: string[];
+let recordIds: string[];
 let sent = 0;
 const started = performance.now();
 
@@ -37,6 +38,11 @@ beforeAll(async () => {
   await t.send('POST', `/v2/users/${adminSid}/api-keys`, { headers: bearer(adminToken), body: { name: 'admin-key' } });
   const keys = await t.send<UserApiKeys>('GET', '/v2/api-keys', { headers: bearer(adminToken) });
   keyIds = keys.body.apiKeys.map((key) => key.id);
+  // The demo cluster's protection groups (v2 ids) and the numbers v1 and runs use.
+  const groups = await t.send<{ protectionGroups: { id: string }[] }>('GET', '/v2/data-protect/protection-groups', {
+    headers: bearer(adminToken),
+  });
+  recordIds = [...groups.body.protectionGroups.map((g) => g.id), '1', '2', '3', '1:1700000000000000'];
   expect(keyIds).toHaveLength(3);
   const ca = await readFile(join(t.dataDir, 'tls-cert.pem'), 'utf8');
   dispatcher = new Agent({ connect: { ca }, connections: BATCH_SIZE, keepAliveTimeout: 10_000 });
@@ -67,7 +73,7 @@ describe('fuzzing every endpoint', () => {
       apiKey: viewer.apiKey,
       sessionId: viewer.sessionId,
       usernames: ['admin', 'viewer', 'victim'],
-      knownIds: [adminSid, victim.user.sid, ...keyIds],
+      knownIds: [adminSid, victim.user.sid, ...keyIds, ...recordIds],
     };
     const baseline = settledState(t.dataDir);
     const lastAudit = lastAuditId(t.dataDir);
@@ -98,7 +104,13 @@ describe('fuzzing every endpoint', () => {
     const secrets: FuzzSecrets = {
       token: adminToken,
       usernames: ['admin', 'viewer', 'victim'],
-      knownIds: [viewer.user.sid, victim.user.sid, ...targets.body.users.map((user) => user.sid), ...keyIds],
+      knownIds: [
+        viewer.user.sid,
+        victim.user.sid,
+        ...targets.body.users.map((user) => user.sid),
+        ...keyIds,
+        ...recordIds,
+      ],
     };
     const headers = fc.constant({ ...bearer(adminToken), 'content-type': 'application/json' });
     const anyRequest = fc.oneof(

@@ -1,4 +1,4 @@
-import type { CreateUserParams } from 'cohesity-sdk';
+import { type CreateUserParams, DEFAULT_DOMAIN } from 'cohesity-sdk';
 import { Command, Option } from 'commander';
 import type { GlobalOptions } from '../../global-options.js';
 import { parseRoles } from '../../parse-roles.js';
@@ -36,7 +36,7 @@ export const usersCreateCommand = () =>
     .description('Create a local user (POST /v2/users); the password is asked with hidden input')
     .argument('<username>')
     .addOption(new Option('--role <role...>', 'roles to grant').default(['COHESITY_VIEWER']))
-    .option('--domain <domain>', 'domain', 'LOCAL')
+    .option('--domain <domain>', 'domain', DEFAULT_DOMAIN)
     .option('--email <email>', 'e-mail address')
     .option('--description <text>', 'free text')
     .option('--password-stdin', 'read the new password from stdin')

@@ -7,33 +7,33 @@ import {
   type UpdateApiKeyV1Params,
   UpdateApiKeyV1ParamsSchema,
 } from 'cohesity-sdk/models';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import {
   createApiKey,
   deleteApiKey,
-  isExpired,
-  keyOwnerFor,
+  isApiKeyExpired,
   ownedKey,
   rotateApiKey,
   updateApiKey,
-} from '../../auth/api-keys.js';
+} from '../../accounts/api-keys.js';
+import { findUser } from '../../accounts/find-user.js';
 import type { Services } from '../../services.js';
 import type { ApiKeyRecord, UserRecord } from '../../store/store.js';
-import { ApiKeyIdParam, errorResponses as errors, SidParam } from '../route-schemas.js';
+import { apiKeyPaths } from '../api-key-paths.js';
+import { errorResponses as errors } from '../route-schemas.js';
 
-const OwnerParams = Type.Object({ sid: SidParam });
-const KeyParams = Type.Object({ sid: SidParam, id: ApiKeyIdParam });
+const { ownerParams: OwnerParams, keyParams: KeyParams, viewKeys, modifyKeys } = apiKeyPaths('sid');
 type KeyRequest<Extra = object> = FastifyRequest<{ Params: { sid: string; id: string } } & Extra>;
 
-const toApiKeyV1 = (key: ApiKeyRecord, owner: UserRecord, nowMs: number): ApiKeyV1 => ({
+const toApiKeyV1 = (key: ApiKeyRecord, owner: UserRecord, nowMsecs: number): ApiKeyV1 => ({
   id: key.id,
   name: key.name,
   user: { sid: owner.sid, username: owner.username, domain: owner.domain },
   createdTimeMsecs: key.createdTimeMsecs,
   expiringTimeMsecs: key.expiryTimeMsecs,
   isActive: key.isActive,
-  isExpired: isExpired(key, nowMs),
+  isExpired: isApiKeyExpired(key, nowMsecs),
 });
 
 /** v1 `/public/users/{sid}/apiKeys`: the same keys as v2, with the secret in `key`. */
@@ -42,13 +42,16 @@ export async function apiKeyV1Routes(app: FastifyInstance, services: Services) {
 
   routes.post(
     '/public/users/:sid/apiKeys',
-    { schema: { params: OwnerParams, body: CreateApiKeyV1ParamsSchema, response: { 201: ApiKeyV1Schema, ...errors } } },
+    {
+      preHandler: modifyKeys,
+      schema: { params: OwnerParams, body: CreateApiKeyV1ParamsSchema, response: { 201: ApiKeyV1Schema, ...errors } },
+    },
     async function createApiKeyV1(
       request: FastifyRequest<{ Params: { sid: string }; Body: CreateApiKeyV1Params }>,
       reply,
     ): Promise<ApiKeyV1> {
-      const owner = await keyOwnerFor(services, request, request.params.sid, 'modify');
-      const { key, secret } = await createApiKey(services, request, owner, {
+      const owner = await findUser(services.store, request.params.sid);
+      const { key, secret } = await createApiKey(services, request.actor, owner, {
         name: request.body.name,
         isActive: request.body.isActive ?? true,
         expiryTimeMsecs: request.body.expiringTimeMsecs ?? null,
@@ -60,9 +63,9 @@ export async function apiKeyV1Routes(app: FastifyInstance, services: Services) {
 
   routes.get(
     '/public/users/:sid/apiKeys',
-    { schema: { params: OwnerParams, response: { 200: Type.Array(ApiKeyV1Schema), ...errors } } },
+    { preHandler: viewKeys, schema: { params: OwnerParams, response: { 200: Type.Array(ApiKeyV1Schema), ...errors } } },
     async function getApiKeysV1(request: FastifyRequest<{ Params: { sid: string } }>): Promise<ApiKeyV1[]> {
-      const owner = await keyOwnerFor(services, request, request.params.sid, 'view');
+      const owner = await findUser(services.store, request.params.sid);
       const keys = await services.store.listApiKeys({ userSids: [owner.sid] });
       return keys.map((key) => toApiKeyV1(key, owner, services.now()));
     },
@@ -70,47 +73,47 @@ export async function apiKeyV1Routes(app: FastifyInstance, services: Services) {
 
   routes.get(
     '/public/users/:sid/apiKeys/:id',
-    { schema: { params: KeyParams, response: { 200: ApiKeyV1Schema, ...errors } } },
+    { preHandler: viewKeys, schema: { params: KeyParams, response: { 200: ApiKeyV1Schema, ...errors } } },
     async function getApiKeyByIdV1(request: KeyRequest): Promise<ApiKeyV1> {
-      const { sid, id } = request.params;
-      const owner = await keyOwnerFor(services, request, sid, 'view');
-      return toApiKeyV1(await ownedKey(services, sid, id), owner, services.now());
+      const { owner, key } = await ownedKey(services.store, request.params.sid, request.params.id);
+      return toApiKeyV1(key, owner, services.now());
     },
   );
 
   routes.put(
     '/public/users/:sid/apiKeys/:id',
-    { schema: { params: KeyParams, body: UpdateApiKeyV1ParamsSchema, response: { 200: ApiKeyV1Schema, ...errors } } },
+    {
+      preHandler: modifyKeys,
+      schema: { params: KeyParams, body: UpdateApiKeyV1ParamsSchema, response: { 200: ApiKeyV1Schema, ...errors } },
+    },
     async function updateApiKeyByIdV1(request: KeyRequest<{ Body: UpdateApiKeyV1Params }>): Promise<ApiKeyV1> {
-      const { sid, id } = request.params;
-      const owner = await keyOwnerFor(services, request, sid, 'modify');
+      const { owner, key } = await ownedKey(services.store, request.params.sid, request.params.id);
       const { name, isActive, expiringTimeMsecs } = request.body;
-      const key = await updateApiKey(services, request, await ownedKey(services, sid, id), {
+      const updated = await updateApiKey(services, request.actor, key, {
         name,
         isActive,
         expiryTimeMsecs: expiringTimeMsecs,
       });
-      return toApiKeyV1(key, owner, services.now());
+      return toApiKeyV1(updated, owner, services.now());
     },
   );
 
   routes.delete(
     '/public/users/:sid/apiKeys/:id',
-    { schema: { params: KeyParams, response: errors } },
-    async function deleteApiKeyV1(request: KeyRequest, reply: FastifyReply) {
-      await keyOwnerFor(services, request, request.params.sid, 'modify');
-      await deleteApiKey(services, request, await ownedKey(services, request.params.sid, request.params.id));
+    { preHandler: modifyKeys, schema: { params: KeyParams, response: errors } },
+    async function deleteApiKeyV1(request, reply) {
+      const { key } = await ownedKey(services.store, request.params.sid, request.params.id);
+      await deleteApiKey(services, request.actor, key);
       reply.code(204);
     },
   );
 
   routes.post(
     '/public/users/:sid/apiKeys/:id/rotate',
-    { schema: { params: KeyParams, response: { 200: ApiKeyV1Schema, ...errors } } },
+    { preHandler: modifyKeys, schema: { params: KeyParams, response: { 200: ApiKeyV1Schema, ...errors } } },
     async function rotateApiKeyV1(request: KeyRequest): Promise<ApiKeyV1> {
-      const { sid, id } = request.params;
-      const owner = await keyOwnerFor(services, request, sid, 'modify');
-      const { key, secret } = await rotateApiKey(services, request, await ownedKey(services, sid, id));
+      const { owner, key: stored } = await ownedKey(services.store, request.params.sid, request.params.id);
+      const { key, secret } = await rotateApiKey(services, request.actor, stored);
       return { ...toApiKeyV1(key, owner, services.now()), key: secret };
     },
   );

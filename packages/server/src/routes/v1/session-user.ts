@@ -17,7 +17,7 @@ export async function sessionUserV1Routes(app: FastifyInstance) {
     '/public/sessionUser',
     { schema: { response: { 200: SessionUserV1Schema } } },
     async function getSessionUser(request: FastifyRequest): Promise<SessionUserV1> {
-      const { user, privileges } = request.principal as Principal;
+      const { user, privileges } = request.actor.principal as Principal;
       return { ...toUserV1(user), privileges: [...privileges] };
     },
   );

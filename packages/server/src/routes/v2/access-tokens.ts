@@ -25,7 +25,7 @@ export function createAccessTokenHandler(services: Services) {
     request: FastifyRequest<{ Body: CreateAccessTokenRequestParams }>,
     reply: FastifyReply,
   ) {
-    const user = await loginWithPassword(services, request, request.body);
+    const user = await loginWithPassword(services, request.actor, request.body);
     reply.code(201);
     return issueAccessToken(services, user);
   };

@@ -15,32 +15,31 @@ import {
   type UserApiKeys,
   UserApiKeysSchema,
 } from 'cohesity-sdk/models';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   createApiKey,
   deleteApiKey,
-  isExpired,
-  keyOwnerFor,
+  isApiKeyExpired,
   ownedKey,
   rotateApiKey,
   toUserApiKey,
   updateApiKey,
-} from '../../auth/api-keys.js';
+} from '../../accounts/api-keys.js';
+import { findUser } from '../../accounts/find-user.js';
 import { requirePrivilege } from '../../auth/privileges.js';
 import type { Services } from '../../services.js';
 import type { ApiKeyRecord } from '../../store/store.js';
-import { ApiKeyIdParam, errorResponses as errors, SidParam } from '../route-schemas.js';
+import { apiKeyPaths } from '../api-key-paths.js';
+import { errorResponses as errors } from '../route-schemas.js';
 
-const OwnerParams = Type.Object({ userSid: SidParam });
-const KeyParams = Type.Object({ userSid: SidParam, id: ApiKeyIdParam });
+const { ownerParams: OwnerParams, keyParams: KeyParams, viewKeys, modifyKeys } = apiKeyPaths('userSid');
 type KeyRequest<Extra = object> = FastifyRequest<{ Params: { userSid: string; id: string } } & Extra>;
 
 /** Keys listed after the filters the store does not know (`isExpired` depends on now). */
-function listed(keys: readonly ApiKeyRecord[], nowMs: number, expired: boolean | undefined): UserApiKey[] {
+function listed(keys: readonly ApiKeyRecord[], nowMsecs: number, expired: boolean | undefined): UserApiKey[] {
   return keys
-    .filter((k) => expired === undefined || isExpired(k, nowMs) === expired)
-    .map((k) => toUserApiKey(k, nowMs));
+    .filter((k) => expired === undefined || isApiKeyExpired(k, nowMsecs) === expired)
+    .map((k) => toUserApiKey(k, nowMsecs));
 }
 
 /** Contract §5: the seven v2 API-key endpoints. */
@@ -50,6 +49,7 @@ export async function apiKeyRoutes(app: FastifyInstance, services: Services) {
   routes.post(
     '/users/:userSid/api-keys',
     {
+      preHandler: modifyKeys,
       schema: {
         params: OwnerParams,
         body: CreateUserApiKeyParamsSchema,
@@ -60,8 +60,8 @@ export async function apiKeyRoutes(app: FastifyInstance, services: Services) {
       request: FastifyRequest<{ Params: { userSid: string }; Body: CreateUserApiKeyParams }>,
       reply,
     ): Promise<CreatedUserApiKey> {
-      const owner = await keyOwnerFor(services, request, request.params.userSid, 'modify');
-      const { key, secret } = await createApiKey(services, request, owner, {
+      const owner = await findUser(services.store, request.params.userSid);
+      const { key, secret } = await createApiKey(services, request.actor, owner, {
         name: request.body.name,
         isActive: request.body.isActive ?? true,
         expiryTimeMsecs: request.body.expiryTimeMsecs ?? null,
@@ -74,6 +74,7 @@ export async function apiKeyRoutes(app: FastifyInstance, services: Services) {
   routes.get(
     '/users/:userSid/api-keys',
     {
+      preHandler: viewKeys,
       schema: {
         params: OwnerParams,
         querystring: GetUserApiKeysQuerySchema,
@@ -83,7 +84,7 @@ export async function apiKeyRoutes(app: FastifyInstance, services: Services) {
     async function getUserApiKeys(
       request: FastifyRequest<{ Params: { userSid: string }; Querystring: GetUserApiKeysQuery }>,
     ): Promise<UserApiKeys> {
-      const owner = await keyOwnerFor(services, request, request.params.userSid, 'view');
+      const owner = await findUser(services.store, request.params.userSid);
       const { ids, isActive, isExpired: expired } = request.query;
       const keys = await services.store.listApiKeys({
         userSids: [owner.sid],
@@ -96,43 +97,41 @@ export async function apiKeyRoutes(app: FastifyInstance, services: Services) {
 
   routes.get(
     '/users/:userSid/api-keys/:id',
-    { schema: { params: KeyParams, response: { 200: UserApiKeySchema, ...errors } } },
+    { preHandler: viewKeys, schema: { params: KeyParams, response: { 200: UserApiKeySchema, ...errors } } },
     async function getUserApiKeyById(request: KeyRequest): Promise<UserApiKey> {
-      await keyOwnerFor(services, request, request.params.userSid, 'view');
-      return toUserApiKey(await ownedKey(services, request.params.userSid, request.params.id), services.now());
+      const { key } = await ownedKey(services.store, request.params.userSid, request.params.id);
+      return toUserApiKey(key, services.now());
     },
   );
 
   routes.put(
     '/users/:userSid/api-keys/:id',
     {
+      preHandler: modifyKeys,
       schema: { params: KeyParams, body: UpdateUserApiKeyParamsSchema, response: { 200: UserApiKeySchema, ...errors } },
     },
     async function updateUserApiKeyById(request: KeyRequest<{ Body: UpdateUserApiKeyParams }>): Promise<UserApiKey> {
-      const { userSid, id } = request.params;
-      await keyOwnerFor(services, request, userSid, 'modify');
-      const key = await updateApiKey(services, request, await ownedKey(services, userSid, id), request.body);
-      return toUserApiKey(key, services.now());
+      const { key } = await ownedKey(services.store, request.params.userSid, request.params.id);
+      return toUserApiKey(await updateApiKey(services, request.actor, key, request.body), services.now());
     },
   );
 
   routes.delete(
     '/users/:userSid/api-keys/:id',
-    { schema: { params: KeyParams, response: errors } },
-    async function deleteUserApiKeyById(request: KeyRequest, reply: FastifyReply) {
-      await keyOwnerFor(services, request, request.params.userSid, 'modify');
-      await deleteApiKey(services, request, await ownedKey(services, request.params.userSid, request.params.id));
+    { preHandler: modifyKeys, schema: { params: KeyParams, response: errors } },
+    async function deleteUserApiKeyById(request, reply) {
+      const { key } = await ownedKey(services.store, request.params.userSid, request.params.id);
+      await deleteApiKey(services, request.actor, key);
       reply.code(204);
     },
   );
 
   routes.post(
     '/users/:userSid/api-keys/:id/rotate',
-    { schema: { params: KeyParams, response: { 200: CreatedUserApiKeySchema, ...errors } } },
+    { preHandler: modifyKeys, schema: { params: KeyParams, response: { 200: CreatedUserApiKeySchema, ...errors } } },
     async function rotateUserApiKey(request: KeyRequest): Promise<CreatedUserApiKey> {
-      const { userSid, id } = request.params;
-      await keyOwnerFor(services, request, userSid, 'modify');
-      const { key, secret } = await rotateApiKey(services, request, await ownedKey(services, userSid, id));
+      const { key: stored } = await ownedKey(services.store, request.params.userSid, request.params.id);
+      const { key, secret } = await rotateApiKey(services, request.actor, stored);
       return { ...toUserApiKey(key, services.now()), apiKey: secret };
     },
   );

@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { type Cluster, ClusterSchema, type LocalDomainSid, LocalDomainSidSchema } from 'cohesity-sdk/models';
 import type { FastifyInstance } from 'fastify';
 import { requirePrivilege } from '../../auth/privileges.js';
+import { demoClusterFacts } from '../../cluster-api/demo/demo-cluster-facts.js';
 import type { Services } from '../../services.js';
 
 /** What a cluster shows of itself right after login. */
@@ -12,6 +13,7 @@ export async function clusterRoutes(app: FastifyInstance, services: Services) {
     '/clusters',
     { preHandler: requirePrivilege('CLUSTER_VIEW'), schema: { response: { 200: ClusterSchema } } },
     async function getCluster(): Promise<Cluster> {
+      const { nodeCount } = await demoClusterFacts(services.clusterApi);
       return {
         id: services.cluster.id,
         incarnationId: services.cluster.incarnationId,
@@ -19,7 +21,7 @@ export async function clusterRoutes(app: FastifyInstance, services: Services) {
         swVersion: services.config.swVersion,
         type: 'Virtual',
         clusterSize: 'Small',
-        nodeCount: 1,
+        nodeCount,
         isClusterMfaEnabled: false,
       };
     },

@@ -53,7 +53,7 @@ export async function securityConfigRoutes(app: FastifyInstance, services: Servi
       const before = await services.securityConfig();
       const config = mergeSecurityConfig(before, request.body);
       await services.store.putSetting('securityConfig', config);
-      await audit(services, request, {
+      await audit(services, request.actor, {
         action: 'securityConfig.update',
         outcome: 'success',
         target: 'securityConfig',

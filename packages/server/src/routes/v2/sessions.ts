@@ -9,15 +9,21 @@ import {
   type SessionsCount,
   SessionsCountSchema,
 } from 'cohesity-sdk/models';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { audit } from '../../audit.js';
-import type { Principal } from '../../auth/principal.js';
-import { requirePrivilege } from '../../auth/privileges.js';
-import { sessionCutoffs } from '../../auth/session-expiry.js';
-import { createSession } from '../../auth/sessions.js';
-import { missingPrivilege } from '../../errors.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sessionCutoffs } from '../../accounts/session-expiry.js';
+import { endSessions, startSession } from '../../accounts/sessions.js';
+import { loginWithPassword } from '../../auth/login.js';
+import { requireOwnOrPrivilege, requirePrivilege } from '../../auth/privileges.js';
 import type { Services } from '../../services.js';
 import { errorResponses as errors } from '../route-schemas.js';
+
+/** The user whose sessions `DELETE /users/sessions?sid=` ends; undefined: everyone's. */
+function sidInQuery(request: FastifyRequest): string | undefined {
+  return (request.query as { sid?: string }).sid;
+}
+
+/** Ending one's own sessions needs nobody's leave; anyone else's, or all, needs PRINCIPAL_MODIFY. */
+const modifySessions = requireOwnOrPrivilege('PRINCIPAL_MODIFY', sidInQuery);
 
 /** Contract §6: sessions authenticated by the `session-id` header. */
 export async function sessionRoutes(app: FastifyInstance, services: Services) {
@@ -33,7 +39,8 @@ export async function sessionRoutes(app: FastifyInstance, services: Services) {
       request: FastifyRequest<{ Body: CreateSessionRequestParams }>,
       reply,
     ): Promise<Session> {
-      const sessionId = await createSession(services, request, request.body);
+      const user = await loginWithPassword(services, request.actor, request.body);
+      const sessionId = await startSession(services, request.actor, user);
       reply.code(201);
       return { sessionId };
     },
@@ -41,21 +48,9 @@ export async function sessionRoutes(app: FastifyInstance, services: Services) {
 
   routes.delete(
     '/users/sessions',
-    { schema: { querystring: DeleteSessionsQuerySchema, response: errors } },
-    async function deleteSessions(request: FastifyRequest<{ Querystring: { sid?: string } }>, reply: FastifyReply) {
-      const { sid } = request.query;
-      // Ending one's own sessions needs nobody's leave; anyone else's, or all, needs PRINCIPAL_MODIFY.
-      const principal = request.principal as Principal;
-      if (sid !== principal.user.sid && !principal.privileges.has('PRINCIPAL_MODIFY')) {
-        throw missingPrivilege('PRINCIPAL_MODIFY');
-      }
-      const ended = await services.store.deleteSessions(sid);
-      await audit(services, request, {
-        action: 'session.delete',
-        outcome: 'success',
-        target: sid ?? '*',
-        details: { ended },
-      });
+    { preHandler: modifySessions, schema: { querystring: DeleteSessionsQuerySchema, response: errors } },
+    async function deleteSessions(request, reply) {
+      await endSessions(services, request.actor, request.query.sid);
       reply.code(204);
     },
   );

@@ -13,16 +13,11 @@ import {
 } from 'cohesity-sdk/models';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { audit } from '../../audit.js';
-import { keepAnAdministrator } from '../../auth/last-admin.js';
-import { DEFAULT_DOMAIN, lockoutKey } from '../../auth/login.js';
-import { assertPasswordStrength } from '../../auth/password-policy.js';
+import { findUser } from '../../accounts/find-user.js';
+import { toUserParams } from '../../accounts/user-params.js';
+import { createUsers, deleteUser, updateUser } from '../../accounts/users.js';
 import { requirePrivilege } from '../../auth/privileges.js';
-import { updateUserRevokingCredentials } from '../../auth/revoke-credentials.js';
-import { toUserParams } from '../../auth/user-params.js';
-import { conflict, notFound } from '../../errors.js';
 import type { Services } from '../../services.js';
-import { DuplicateUserError, type NewUser, type UserPatch } from '../../store/store.js';
 import { errorResponses as errors, SidParam } from '../route-schemas.js';
 
 const SidParams = Type.Object({ sid: SidParam });
@@ -37,43 +32,8 @@ export async function userRoutes(app: FastifyInstance, services: Services) {
   routes.post(
     '/users',
     { preHandler: modify, schema: { body: CreateUsersRequestSchema, response: { 201: UsersSchema, ...errors } } },
-    async function createUsers(request: FastifyRequest<{ Body: CreateUsersRequest }>, reply): Promise<Users> {
-      const { passwordStrength } = await services.securityConfig();
-      for (const params of request.body) assertPasswordStrength(params.localUserParams.password, passwordStrength);
-      const now = services.now();
-      const newUsers: NewUser[] = [];
-      for (const params of request.body) {
-        newUsers.push({
-          username: params.username,
-          domain: params.domain ?? DEFAULT_DOMAIN,
-          roles: params.roles,
-          description: params.description ?? null,
-          locked: params.locked ?? false,
-          lockedReason: params.locked ? 'Locked by an administrator' : null,
-          passwordHash: await services.hasher.hash(params.localUserParams.password),
-          email: params.localUserParams.email ?? null,
-          createdTimeMsecs: now,
-          lastUpdatedTimeMsecs: now,
-          effectiveTimeMsecs: params.effectiveTimeMsecs ?? null,
-          expiryTimeMsecs: params.expiryTimeMsecs ?? null,
-          forcePasswordChange: params.forcePasswordChange ?? false,
-        });
-      }
-      let created: Awaited<ReturnType<typeof services.store.createUsers>>;
-      try {
-        created = await services.store.createUsers(newUsers, services.cluster.localDomainSid);
-      } catch (error) {
-        if (error instanceof DuplicateUserError) throw conflict(error.message);
-        throw error;
-      }
-      for (const user of created) {
-        await audit(services, request, {
-          action: 'user.create',
-          outcome: 'success',
-          target: user.sid,
-          details: { username: user.username, domain: user.domain, roles: user.roles },
-        });
-      }
+    async function createUsersHandler(request: FastifyRequest<{ Body: CreateUsersRequest }>, reply): Promise<Users> {
+      const created = await createUsers(services, request.actor, request.body);
       reply.code(201);
       return { users: created.map(toUserParams) };
     },
@@ -98,9 +58,7 @@ export async function userRoutes(app: FastifyInstance, services: Services) {
     '/users/:sid',
     { preHandler: view, schema: { params: SidParams, response: { 200: UserSchema, ...errors } } },
     async function getUserBySid(request: SidRequest): Promise<User> {
-      const user = await services.store.getUser(request.params.sid);
-      if (!user) throw notFound('User');
-      return toUserParams(user);
+      return toUserParams(await findUser(services.store, request.params.sid));
     },
   );
 
@@ -110,59 +68,18 @@ export async function userRoutes(app: FastifyInstance, services: Services) {
       preHandler: modify,
       schema: { params: SidParams, body: UpdateUserParamsSchema, response: { 200: UserSchema, ...errors } },
     },
-    async function updateUser(
+    async function updateUserHandler(
       request: FastifyRequest<{ Params: { sid: string }; Body: UpdateUserParams }>,
     ): Promise<User> {
-      const { sid } = request.params;
-      const before = await services.store.getUser(sid);
-      if (!before) throw notFound('User');
-      const { localUserParams, ...fields } = request.body;
-      const patch: UserPatch = { ...fields, lastUpdatedTimeMsecs: services.now() };
-      if (localUserParams?.email !== undefined) patch.email = localUserParams.email;
-      if (localUserParams?.password !== undefined) {
-        assertPasswordStrength(localUserParams.password, (await services.securityConfig()).passwordStrength);
-        patch.passwordHash = await services.hasher.hash(localUserParams.password);
-      }
-      if (fields.locked !== undefined) patch.lockedReason = fields.locked ? 'Locked by an administrator' : null;
-      await keepAnAdministrator(services.store, before, {
-        roles: fields.roles ?? before.roles,
-        locked: fields.locked ?? before.locked,
-      });
-
-      const rolesChanged =
-        fields.roles !== undefined && [...fields.roles].sort().join() !== [...before.roles].sort().join();
-      const revoke = rolesChanged || patch.passwordHash !== undefined || (fields.locked === true && !before.locked);
-      const user = revoke
-        ? await updateUserRevokingCredentials(services.store, sid, patch)
-        : await services.store.updateUser(sid, patch);
-      if (!user) throw notFound('User');
-      // Unlocking also lifts a lockout from failed logins: the administrator means it now.
-      if (fields.locked === false) await services.store.clearLoginFailures(lockoutKey(user.username, user.domain));
-      await audit(services, request, {
-        action: 'user.update',
-        outcome: 'success',
-        target: sid,
-        details: {
-          fields: Object.keys(request.body).concat(localUserParams?.password !== undefined ? ['password'] : []),
-          credentialsRevoked: revoke,
-        },
-      });
-      return toUserParams(user);
+      return toUserParams(await updateUser(services, request.actor, request.params.sid, request.body));
     },
   );
 
   routes.delete(
     '/users/:sid',
     { preHandler: modify, schema: { params: SidParams, response: errors } },
-    async function deleteUser(request, reply) {
-      const { sid } = request.params;
-      const user = await services.store.getUser(sid);
-      if (!user) throw notFound('User');
-      await keepAnAdministrator(services.store, user, undefined);
-      // Deleting the row cascades to the user's keys and sessions; tokens die because
-      // every request re-reads the user.
-      if (!(await services.store.deleteUser(sid))) throw notFound('User');
-      await audit(services, request, { action: 'user.delete', outcome: 'success', target: sid });
+    async function deleteUserHandler(request, reply) {
+      await deleteUser(services, request.actor, request.params.sid);
       reply.code(204);
     },
   );

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Row } from '../rows.js';
+import type { WriteResult } from '../sql-store.js';
 import { postgresMigrations } from './migrations.js';
 import { isUnavailable, toStoreError } from './unavailable.js';
 
@@ -16,10 +16,17 @@ export interface PostgresOptions {
 export type Queryable = Pick<pg.PoolClient, 'query'>;
 
 const INT8_OID = 20;
+const JSON_OIDS = new Set([114, 3802]);
+const asText = (value: string) => value;
 // Milliseconds since the epoch and counters stay far below 2^53, so BIGINT reads as a number.
+// JSON and JSONB read as text, as SQLite answers them: the store's json columns parse both alike.
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    oid === INT8_OID
+      ? Number
+      : JSON_OIDS.has(oid)
+        ? asText
+        : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -54,9 +61,11 @@ export class PostgresDatabase {
     this.#pool.on('error', () => {});
   }
 
-  async query(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+  /** The rows a statement returned and how many it changed. */
+  async query(sql: string, params: readonly unknown[] = []): Promise<WriteResult> {
     try {
-      return (await this.#pool.query(sql, params as unknown[])).rows;
+      const { rows, rowCount } = await this.#pool.query(sql, params as unknown[]);
+      return { rows, changes: rowCount ?? 0 };
     } catch (error) {
       throw toStoreError(error);
     }

@@ -85,4 +85,15 @@ export const sqliteMigrations: readonly string[] = [
   CREATE TABLE user_rid_counter (id INTEGER PRIMARY KEY CHECK (id = 1), last_rid INTEGER NOT NULL);
   INSERT INTO user_rid_counter (id, last_rid) SELECT 1, coalesce(max(rid), 0) FROM users;
   `,
+  // The stand-in cluster's records (src/cluster-api): every collection in one table.
+  `
+  CREATE TABLE cluster_resources (
+    collection TEXT NOT NULL,
+    id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    document TEXT NOT NULL,
+    PRIMARY KEY (collection, id)
+  );
+  CREATE TABLE cluster_resource_counters (counter TEXT PRIMARY KEY, last_number INTEGER NOT NULL);
+  `,
 ];

@@ -1,50 +1,18 @@
 import { chmodSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import {
-  apiKeyColumns,
-  type Row,
-  toApiKey,
-  toAudit,
-  toLoginFailures,
-  toSession,
-  toSigningKey,
-  toUser,
-  userColumns,
-} from '../rows.js';
-import {
-  type ApiKeyFilter,
-  type ApiKeyPatch,
-  type ApiKeyRecord,
-  type AuditEvent,
-  type AuditFilter,
-  type AuditRecord,
-  type CreateSessionResult,
-  DuplicateUserError,
-  type LoginFailurePolicy,
-  type LoginFailures,
-  type NewUser,
-  type SessionCutoffs,
-  type SessionLimits,
-  type SessionRecord,
-  type Settings,
-  type SigningKeyRecord,
-  type Store,
-  StoreUnavailableError,
-  type UserFilter,
-  type UserPatch,
-  type UserRecord,
-} from '../store.js';
+import { render, type Sql } from '../sql/sql.js';
+import type { Row } from '../sql/table.js';
+import { SqlStore, type WriteResult } from '../sql-store.js';
+import { StoreUnavailableError } from '../store.js';
+import type { Steps } from '../transactions/steps.js';
 import { claimDatabase } from './database-claim.js';
 import { FileSync } from './file-sync.js';
 import { sqliteMigrations } from './migrations.js';
+import { sqliteDialect } from './sqlite-dialect.js';
 
-/** `IN (?, ?, …)` for a list of values. */
-const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
-
-/** JS values as SQLite binds them: booleans as 0/1, arrays as JSON. */
-const toSql = (value: unknown) =>
-  typeof value === 'boolean' ? Number(value) : Array.isArray(value) ? JSON.stringify(value) : value;
+/** Prepared statements kept per SQL text; past this the cache starts afresh (IN lists vary). */
+const MAX_STATEMENTS = 500;
 
 /**
  * The embedded store. Every write is answered only once it is on disk, so neither a crash
@@ -53,7 +21,7 @@ const toSql = (value: unknown) =>
  * pool, one for each group of writes, before the write's promise resolves. That is what
  * `synchronous=FULL` guarantees, without stalling every other request meanwhile.
  */
-export class SqliteStore implements Store {
+export class SqliteStore extends SqlStore {
   readonly kind = 'sqlite';
   readonly #db: Database.Database;
 
@@ -66,6 +34,7 @@ export class SqliteStore implements Store {
   #syncFailure: unknown;
 
   private constructor(db: Database.Database, claim: { release(): void } | undefined, walSync: FileSync | undefined) {
+    super(sqliteDialect);
     this.#db = db;
     this.#claim = claim;
     this.#walSync = walSync;
@@ -100,311 +69,50 @@ export class SqliteStore implements Store {
     }
   }
 
-  /** A prepared statement, made once per SQL text (only static SQL comes here). */
-  #sql(source: string): Database.Statement {
-    let statement = this.#statements.get(source);
+  protected async read(statement: Sql): Promise<Row[]> {
+    return this.#execute(statement).rows;
+  }
+
+  protected write(statement: Sql): Promise<WriteResult> {
+    return this.#durably(() => this.#execute(statement));
+  }
+
+  /** One immediate transaction (it holds the database's write lock throughout), run synchronously. */
+  protected transaction<T>(steps: Steps<T>): Promise<T> {
+    const run = this.#db.transaction(() => {
+      let step = steps.next();
+      while (!step.done) {
+        let rows: Row[];
+        try {
+          rows = this.#execute(step.value).rows;
+        } catch (error) {
+          step = steps.throw(error);
+          continue;
+        }
+        step = steps.next(rows);
+      }
+      return step.value;
+    });
+    return this.#durably(() => run.immediate());
+  }
+
+  #execute(statement: Sql): WriteResult {
+    const { text, values } = render(statement, this.dialect);
+    const prepared = this.#prepare(text);
+    if (!prepared.reader) return { rows: [], changes: prepared.run(...values).changes };
+    const rows = prepared.all(...values) as Row[];
+    return { rows, changes: rows.length };
+  }
+
+  /** A prepared statement, made once per SQL text. */
+  #prepare(text: string): Database.Statement {
+    let statement = this.#statements.get(text);
     if (statement === undefined) {
-      statement = this.#db.prepare(source);
-      this.#statements.set(source, statement);
+      if (this.#statements.size >= MAX_STATEMENTS) this.#statements.clear();
+      statement = this.#db.prepare(text);
+      this.#statements.set(text, statement);
     }
     return statement;
-  }
-
-  async getSetting<K extends keyof Settings>(key: K): Promise<Settings[K] | undefined> {
-    const row = this.#sql('SELECT value FROM settings WHERE key = ?').get(key) as Row | undefined;
-    return row ? (JSON.parse(row.value as string) as Settings[K]) : undefined;
-  }
-
-  async putSetting<K extends keyof Settings>(key: K, value: Settings[K]): Promise<void> {
-    await this.#durably(() =>
-      this.#sql(
-        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      ).run(key, JSON.stringify(value)),
-    );
-  }
-
-  async putSettingIfAbsent<K extends keyof Settings>(key: K, value: Settings[K]): Promise<boolean> {
-    const result = await this.#durably(() =>
-      this.#sql('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(
-        key,
-        JSON.stringify(value),
-      ),
-    );
-    return result.changes === 1;
-  }
-
-  async createUsers(users: readonly NewUser[], localDomainSid: string): Promise<UserRecord[]> {
-    const insert = this.#sql(`
-      INSERT INTO users (sid, rid, username, domain, roles, description, locked, locked_reason, password_hash, email,
-        created_msecs, updated_msecs, effective_msecs, expiry_msecs, force_password_change)
-      VALUES (@sid, @rid, @username, @domain, @roles, @description, @locked, @lockedReason, @passwordHash, @email,
-        @createdTimeMsecs, @lastUpdatedTimeMsecs, @effectiveTimeMsecs, @expiryTimeMsecs, @forcePasswordChange)`);
-    const nextRid = this.#sql(
-      'UPDATE user_rid_counter SET last_rid = last_rid + 1 WHERE id = 1 RETURNING last_rid AS rid',
-    );
-    const exists = this.#sql('SELECT 1 FROM users WHERE username = ? AND lower(domain) = lower(?)');
-    const create = this.#db.transaction((batch: readonly NewUser[]) =>
-      batch.map((user) => {
-        if (exists.get(user.username, user.domain)) throw new DuplicateUserError(user.username, user.domain);
-        const rid = (nextRid.get() as { rid: number }).rid;
-        const sid = `${localDomainSid}-${rid}`;
-        insert.run({
-          ...Object.fromEntries(Object.entries(user).map(([k, v]) => [k, toSql(v)])),
-          sid,
-          rid,
-        });
-        return { ...user, sid, lastLoginTimeMsecs: null, credentialsVersion: 1 };
-      }),
-    );
-    return this.#durably(() => create.immediate(users));
-  }
-
-  async getUser(sid: string): Promise<UserRecord | undefined> {
-    const row = this.#sql('SELECT * FROM users WHERE sid = ?').get(sid) as Row | undefined;
-    return row && toUser(row);
-  }
-
-  async findUser(username: string, domain: string): Promise<UserRecord | undefined> {
-    const row = this.#sql('SELECT * FROM users WHERE username = ? AND lower(domain) = lower(?)').get(
-      username,
-      domain,
-    ) as Row | undefined;
-    return row && toUser(row);
-  }
-
-  async listUsers(filter: UserFilter): Promise<UserRecord[]> {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (filter.domain !== undefined) {
-      where.push('lower(domain) = lower(?)');
-      args.push(filter.domain);
-    }
-    if (filter.sids?.length) {
-      where.push(`sid IN (${placeholders(filter.sids)})`);
-      args.push(...filter.sids);
-    }
-    if (filter.usernames?.length) {
-      where.push(`username IN (${placeholders(filter.usernames)})`);
-      args.push(...filter.usernames);
-    }
-    if (filter.roles?.length) {
-      where.push(`EXISTS (SELECT 1 FROM json_each(users.roles) WHERE value IN (${placeholders(filter.roles)}))`);
-      args.push(...filter.roles);
-    }
-    const sql = `SELECT * FROM users ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY rid`;
-    return (this.#db.prepare(sql).all(...args) as Row[]).map(toUser);
-  }
-
-  async updateUser(sid: string, patch: UserPatch): Promise<UserRecord | undefined> {
-    const { revokeCredentials, ...fields } = patch;
-    const sets = Object.keys(fields).map((k) => `${userColumns[k as keyof typeof fields]} = @${k}`);
-    if (revokeCredentials) sets.push('credentials_version = credentials_version + 1');
-    const values = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, toSql(v)]));
-    const row = (await this.#durably(() =>
-      this.#db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE sid = @sid RETURNING *`).get({ ...values, sid }),
-    )) as Row | undefined;
-    return row && toUser(row);
-  }
-
-  async recordLogin(sid: string, timeMsecs: number): Promise<void> {
-    await this.#durably(() => this.#sql('UPDATE users SET last_login_msecs = ? WHERE sid = ?').run(timeMsecs, sid));
-  }
-
-  async deleteUser(sid: string): Promise<boolean> {
-    return (await this.#durably(() => this.#sql('DELETE FROM users WHERE sid = ?').run(sid))).changes === 1;
-  }
-
-  async createApiKey(key: ApiKeyRecord): Promise<void> {
-    await this.#durably(() =>
-      this.#sql(`
-        INSERT INTO api_keys (id, name, user_sid, created_by_sid, secret_hash, created_msecs, expiry_msecs,
-          last_rotated_msecs, is_active)
-        VALUES (@id, @name, @userSid, @createdByUserSid, @secretHash, @createdTimeMsecs, @expiryTimeMsecs,
-          @lastRotatedTimeMsecs, @isActive)`).run({ ...key, isActive: Number(key.isActive) }),
-    );
-  }
-
-  async getApiKey(id: string): Promise<ApiKeyRecord | undefined> {
-    const row = this.#sql('SELECT * FROM api_keys WHERE id = ?').get(id) as Row | undefined;
-    return row && toApiKey(row);
-  }
-
-  async findApiKeyBySecretHash(secretHash: string): Promise<ApiKeyRecord | undefined> {
-    const row = this.#sql('SELECT * FROM api_keys WHERE secret_hash = ?').get(secretHash) as Row | undefined;
-    return row && toApiKey(row);
-  }
-
-  async listApiKeys(filter: ApiKeyFilter): Promise<ApiKeyRecord[]> {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (filter.ids?.length) {
-      where.push(`id IN (${placeholders(filter.ids)})`);
-      args.push(...filter.ids);
-    }
-    if (filter.userSids?.length) {
-      where.push(`user_sid IN (${placeholders(filter.userSids)})`);
-      args.push(...filter.userSids);
-    }
-    if (filter.isActive !== undefined) {
-      where.push('is_active = ?');
-      args.push(Number(filter.isActive));
-    }
-    const sql = `SELECT * FROM api_keys ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_msecs, id`;
-    return (this.#db.prepare(sql).all(...args) as Row[]).map(toApiKey);
-  }
-
-  async updateApiKey(id: string, patch: ApiKeyPatch): Promise<ApiKeyRecord | undefined> {
-    const keys = Object.keys(patch) as (keyof ApiKeyPatch)[];
-    if (keys.length === 0) return this.getApiKey(id);
-    const sets = keys.map((k) => `${apiKeyColumns[k]} = @${k}`);
-    const values = Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, toSql(v)]));
-    const row = (await this.#durably(() =>
-      this.#db.prepare(`UPDATE api_keys SET ${sets.join(', ')} WHERE id = @id RETURNING *`).get({ ...values, id }),
-    )) as Row | undefined;
-    return row && toApiKey(row);
-  }
-
-  async rotateApiKey(id: string, secretHash: string, timeMsecs: number): Promise<ApiKeyRecord | undefined> {
-    const row = (await this.#durably(() =>
-      this.#sql('UPDATE api_keys SET secret_hash = ?, last_rotated_msecs = ? WHERE id = ? RETURNING *').get(
-        secretHash,
-        timeMsecs,
-        id,
-      ),
-    )) as Row | undefined;
-    return row && toApiKey(row);
-  }
-
-  async deleteApiKey(id: string): Promise<boolean> {
-    return (await this.#durably(() => this.#sql('DELETE FROM api_keys WHERE id = ?').run(id))).changes === 1;
-  }
-
-  async createSession(session: SessionRecord, limits: SessionLimits): Promise<CreateSessionResult> {
-    const countUser = this.#sql('SELECT count(*) AS n FROM sessions WHERE user_sid = ?');
-    const countAll = this.#sql('SELECT count(*) AS n FROM sessions');
-    const insert = this.#sql(`
-      INSERT INTO sessions (id_hash, user_sid, created_msecs, last_seen_msecs, credentials_version)
-      VALUES (@idHash, @userSid, @createdTimeMsecs, @lastSeenTimeMsecs, @credentialsVersion)`);
-    const create = this.#db.transaction((): CreateSessionResult => {
-      if (limits.perUser !== null && (countUser.get(session.userSid) as { n: number }).n >= limits.perUser) {
-        return 'user-limit';
-      }
-      if (limits.systemWide !== null && (countAll.get() as { n: number }).n >= limits.systemWide) {
-        return 'system-limit';
-      }
-      insert.run(session);
-      return 'created';
-    });
-    return this.#durably(() => create.immediate());
-  }
-
-  async findSession(idHash: string): Promise<SessionRecord | undefined> {
-    const row = this.#sql('SELECT * FROM sessions WHERE id_hash = ?').get(idHash) as Row | undefined;
-    return row && toSession(row);
-  }
-
-  async touchSession(idHash: string, timeMsecs: number): Promise<void> {
-    await this.#durably(() =>
-      this.#sql('UPDATE sessions SET last_seen_msecs = ? WHERE id_hash = ?').run(timeMsecs, idHash),
-    );
-  }
-
-  async deleteSessions(userSid?: string): Promise<number> {
-    const result = await this.#durably(() =>
-      userSid === undefined
-        ? this.#sql('DELETE FROM sessions').run()
-        : this.#sql('DELETE FROM sessions WHERE user_sid = ?').run(userSid),
-    );
-    return result.changes;
-  }
-
-  async deleteSession(idHash: string): Promise<void> {
-    await this.#durably(() => this.#sql('DELETE FROM sessions WHERE id_hash = ?').run(idHash));
-  }
-
-  async deleteExpiredSessions(cutoffs: SessionCutoffs): Promise<number> {
-    const { createdAtOrBeforeMsecs: created = null, lastSeenAtOrBeforeMsecs: lastSeen = null } = cutoffs;
-    if (created === null && lastSeen === null) return 0;
-    const result = await this.#durably(() =>
-      this.#sql('DELETE FROM sessions WHERE created_msecs <= ? OR last_seen_msecs <= ?').run(
-        created ?? -1,
-        lastSeen ?? -1,
-      ),
-    );
-    return result.changes;
-  }
-
-  async countSessions(userSids?: readonly string[]): Promise<Map<string, number>> {
-    const rows = (
-      userSids?.length
-        ? this.#db
-            .prepare(
-              `SELECT user_sid, count(*) AS n FROM sessions WHERE user_sid IN (${placeholders(userSids)}) GROUP BY user_sid`,
-            )
-            .all(...userSids)
-        : this.#sql('SELECT user_sid, count(*) AS n FROM sessions GROUP BY user_sid').all()
-    ) as { user_sid: string; n: number }[];
-    return new Map(rows.map((r) => [r.user_sid, r.n]));
-  }
-
-  async listSigningKeys(): Promise<SigningKeyRecord[]> {
-    const rows = this.#sql('SELECT * FROM signing_keys ORDER BY created_msecs, kid').all() as Row[];
-    return rows.map(toSigningKey);
-  }
-
-  async addSigningKey(key: SigningKeyRecord): Promise<void> {
-    await this.#durably(() =>
-      this.#sql('INSERT INTO signing_keys (kid, private_jwk, public_jwk, created_msecs) VALUES (?, ?, ?, ?)').run(
-        key.kid,
-        key.privateJwk,
-        key.publicJwk,
-        key.createdTimeMsecs,
-      ),
-    );
-  }
-
-  async getLoginFailures(key: string): Promise<LoginFailures | undefined> {
-    const row = this.#sql('SELECT * FROM login_failures WHERE key = ?').get(key) as Row | undefined;
-    return row && toLoginFailures(row);
-  }
-
-  async recordLoginFailure(key: string, nowMsecs: number, policy: LoginFailurePolicy): Promise<LoginFailures> {
-    // One statement: a failure outside the window, or after a lock ran out, starts a new count.
-    const row = (await this.#durably(() =>
-      this.#sql(`
-        INSERT INTO login_failures (key, failures, first_failure_msecs, locked_until_msecs)
-        VALUES (@key, 1, @now, CASE WHEN @max <= 1 THEN @now + @lock END)
-        ON CONFLICT (key) DO UPDATE SET
-          failures = CASE WHEN @now - first_failure_msecs > @window OR locked_until_msecs <= @now THEN 1 ELSE failures + 1 END,
-          first_failure_msecs = CASE WHEN @now - first_failure_msecs > @window OR locked_until_msecs <= @now THEN @now ELSE first_failure_msecs END,
-          locked_until_msecs = CASE
-            WHEN locked_until_msecs > @now THEN locked_until_msecs
-            WHEN (CASE WHEN @now - first_failure_msecs > @window OR locked_until_msecs <= @now THEN 1 ELSE failures + 1 END) >= @max THEN @now + @lock
-          END
-        RETURNING *`).get({
-        key,
-        now: nowMsecs,
-        max: policy.maxAttempts,
-        window: policy.windowMsecs,
-        lock: policy.lockMsecs,
-      }),
-    )) as Row;
-    return toLoginFailures(row);
-  }
-
-  async clearLoginFailures(key: string): Promise<void> {
-    await this.#durably(() => this.#sql('DELETE FROM login_failures WHERE key = ?').run(key));
-  }
-
-  async appendAudit(event: AuditEvent): Promise<void> {
-    await this.#durably(() =>
-      this.#sql(`
-        INSERT INTO audit_log (time_msecs, action, outcome, actor_sid, actor_name, target, ip, request_id, details)
-        VALUES (@timeMsecs, @action, @outcome, @actorSid, @actorName, @target, @ip, @requestId, @details)`).run({
-        ...event,
-        details: JSON.stringify(event.details),
-      }),
-    );
   }
 
   /**
@@ -429,26 +137,6 @@ export class SqliteStore implements Store {
     return new StoreUnavailableError('The database could not be written to disk; restart the server', {
       cause: this.#syncFailure,
     });
-  }
-
-  async listAudit(filter: AuditFilter): Promise<AuditRecord[]> {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (filter.sinceMsecs !== undefined) {
-      where.push('time_msecs >= ?');
-      args.push(filter.sinceMsecs);
-    }
-    if (filter.action !== undefined) {
-      where.push('action = ?');
-      args.push(filter.action);
-    }
-    if (filter.actorSid !== undefined) {
-      where.push('actor_sid = ?');
-      args.push(filter.actorSid);
-    }
-    const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
-    const rows = this.#db.prepare(sql).all(...args, filter.limit) as Row[];
-    return rows.map(toAudit);
   }
 
   async ping(): Promise<boolean> {

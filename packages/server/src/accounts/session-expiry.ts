@@ -2,10 +2,10 @@ import type { SecurityConfig } from 'cohesity-sdk/models';
 import type { SessionCutoffs, SessionRecord } from '../store/store.js';
 
 /** When sessions time out under `sessionConfiguration` (seconds; 0 means never). */
-export function sessionCutoffs(config: SecurityConfig['sessionConfiguration'], nowMs: number): SessionCutoffs {
+export function sessionCutoffs(config: SecurityConfig['sessionConfiguration'], nowMsecs: number): SessionCutoffs {
   return {
-    ...(config.absoluteTimeout > 0 ? { createdAtOrBeforeMsecs: nowMs - config.absoluteTimeout * 1000 } : {}),
-    ...(config.inactivityTimeout > 0 ? { lastSeenAtOrBeforeMsecs: nowMs - config.inactivityTimeout * 1000 } : {}),
+    ...(config.absoluteTimeout > 0 ? { createdAtOrBeforeMsecs: nowMsecs - config.absoluteTimeout * 1000 } : {}),
+    ...(config.inactivityTimeout > 0 ? { lastSeenAtOrBeforeMsecs: nowMsecs - config.inactivityTimeout * 1000 } : {}),
   };
 }
 

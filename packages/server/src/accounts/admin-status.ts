@@ -1,6 +1,6 @@
-import { DEFAULT_DOMAIN } from './auth/login.js';
-import type { PasswordHasher } from './auth/passwords.js';
-import type { Store } from './store/store.js';
+import { DEFAULT_DOMAIN } from 'cohesity-sdk/models';
+import type { PasswordHasher } from '../auth/passwords.js';
+import type { Store } from '../store/store.js';
 
 /** The password `admin` gets when no `--admin-password` is given. */
 export const DEFAULT_ADMIN_PASSWORD = 'admin';

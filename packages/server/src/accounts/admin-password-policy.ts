@@ -1,8 +1,8 @@
+import { DEFAULT_SECURITY_CONFIG } from '../bootstrap.js';
+import { ConfigError } from '../config/config-error.js';
+import { ApiError } from '../errors.js';
 import { DEFAULT_ADMIN_PASSWORD } from './admin-status.js';
-import { assertPasswordStrength } from './auth/password-policy.js';
-import { DEFAULT_SECURITY_CONFIG } from './bootstrap.js';
-import { ConfigError } from './config.js';
-import { ApiError } from './errors.js';
+import { assertPasswordStrength } from './password-policy.js';
 
 /**
  * `--admin-password` obeys the password policy a fresh cluster has, as any other password

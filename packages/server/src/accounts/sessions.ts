@@ -1,24 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import type { CreateSessionRequestParams } from 'cohesity-sdk/models';
-import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../actor.js';
 import { audit } from '../audit.js';
 import { sessionLimitReached } from '../errors.js';
+import { hashSecret } from '../secret-hash.js';
 import type { Services } from '../services.js';
-import { loginWithPassword } from './login.js';
-import { hashSecret } from './secret-hash.js';
+import type { UserRecord } from '../store/store.js';
 import { sessionCutoffs } from './session-expiry.js';
 
 /**
- * Logs in (lockout and audit included) and starts a session. The id is 256 random bits and
- * only its SHA-256 is stored; the store counts and inserts in one transaction, so the
- * configured limits hold under concurrent logins.
+ * Starts a session for a user who has just logged in. The id is 256 random bits and only
+ * its SHA-256 is stored; the store counts and inserts in one transaction, so the configured
+ * limits hold under concurrent logins.
  */
-export async function createSession(
-  services: Services,
-  request: FastifyRequest,
-  body: CreateSessionRequestParams | undefined,
-): Promise<string> {
-  const user = await loginWithPassword(services, request, body);
+export async function startSession(services: Services, actor: Actor, user: UserRecord): Promise<string> {
   const { sessionConfiguration: config } = await services.securityConfig();
   const sessionId = randomBytes(32).toString('base64url');
   const now = services.now();
@@ -37,7 +31,7 @@ export async function createSession(
       : { perUser: null, systemWide: null },
   );
   if (result !== 'created') {
-    await audit(services, request, {
+    await audit(services, actor, {
       action: 'session.create',
       outcome: 'denied',
       actorSid: user.sid,
@@ -48,11 +42,22 @@ export async function createSession(
       ? sessionLimitReached('user', config.sessionLimitPerUser)
       : sessionLimitReached('cluster', config.sessionLimitSystemWide);
   }
-  await audit(services, request, {
+  await audit(services, actor, {
     action: 'session.create',
     outcome: 'success',
     actorSid: user.sid,
     target: user.sid,
   });
   return sessionId;
+}
+
+/** Ends the sessions of `sid`, or everyone's when undefined; audited with how many ended. */
+export async function endSessions(services: Services, actor: Actor, sid: string | undefined): Promise<void> {
+  const ended = await services.store.deleteSessions(sid);
+  await audit(services, actor, {
+    action: 'session.delete',
+    outcome: 'success',
+    target: sid ?? '*',
+    details: { ended },
+  });
 }

@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { UserApiKey } from 'cohesity-sdk/models';
-import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../actor.js';
 import { audit } from '../audit.js';
-import { missingPrivilege, notFound } from '../errors.js';
+import type { Principal } from '../auth/principal.js';
+import { notFound } from '../errors.js';
+import { hashSecret } from '../secret-hash.js';
 import type { Services } from '../services.js';
-import type { ApiKeyPatch, ApiKeyRecord, UserRecord } from '../store/store.js';
-import type { Principal } from './principal.js';
-import { hashSecret } from './secret-hash.js';
+import type { ApiKeyPatch, ApiKeyRecord, Store, UserRecord } from '../store/store.js';
+import { findUser } from './find-user.js';
 
-export const isExpired = (key: ApiKeyRecord, nowMs: number) =>
-  key.expiryTimeMsecs !== null && key.expiryTimeMsecs <= nowMs;
+/** A key past its expiry: listed with `isExpired`, refused by authentication. */
+export const isApiKeyExpired = (key: Pick<ApiKeyRecord, 'expiryTimeMsecs'>, nowMsecs: number) =>
+  key.expiryTimeMsecs !== null && key.expiryTimeMsecs <= nowMsecs;
 
 /** A stored key as the wire lists it: never the secret (nor its hash). */
-export function toUserApiKey(key: ApiKeyRecord, nowMs: number): UserApiKey {
+export function toUserApiKey(key: ApiKeyRecord, nowMsecs: number): UserApiKey {
   return {
     id: key.id,
     name: key.name,
@@ -22,41 +24,29 @@ export function toUserApiKey(key: ApiKeyRecord, nowMs: number): UserApiKey {
     expiryTimeMsecs: key.expiryTimeMsecs,
     lastRotatedTimeMsecs: key.lastRotatedTimeMsecs,
     isActive: key.isActive,
-    isExpired: isExpired(key, nowMs),
+    isExpired: isApiKeyExpired(key, nowMsecs),
   };
 }
 
 /**
- * The owner of the keys at `/users/{userSid}/…`, when the caller may act on them. Users
- * manage their own keys; others' need PRINCIPAL_VIEW to read and PRINCIPAL_MODIFY to change.
+ * The user `userSid` and their key `id`: 404 when either is missing, and for another user's
+ * key, so ids cannot be probed across users.
  */
-export async function keyOwnerFor(
-  services: Services,
-  request: FastifyRequest,
+export async function ownedKey(
+  store: Store,
   userSid: string,
-  access: 'view' | 'modify',
-): Promise<UserRecord> {
-  const principal = request.principal as Principal;
-  if (principal.user.sid !== userSid) {
-    const needed = access === 'view' ? 'PRINCIPAL_VIEW' : 'PRINCIPAL_MODIFY';
-    if (!principal.privileges.has(needed)) throw missingPrivilege(needed);
-  }
-  const owner = await services.store.getUser(userSid);
-  if (!owner) throw notFound('User');
-  return owner;
-}
-
-/** The key `id` of `userSid`; 404 for another user's key, so ids cannot be probed across users. */
-export async function ownedKey(services: Services, userSid: string, id: string): Promise<ApiKeyRecord> {
-  const key = await services.store.getApiKey(id);
+  id: string,
+): Promise<{ owner: UserRecord; key: ApiKeyRecord }> {
+  const owner = await findUser(store, userSid);
+  const key = await store.getApiKey(id);
   if (!key || key.userSid !== userSid) throw notFound('API key');
-  return key;
+  return { owner, key };
 }
 
 /** Makes a key for `owner`; the secret (a UUID, as on a real cluster) is returned this once. */
 export async function createApiKey(
   services: Services,
-  request: FastifyRequest,
+  actor: Actor,
   owner: UserRecord,
   params: { name: string; isActive: boolean; expiryTimeMsecs: number | null },
 ): Promise<{ key: ApiKeyRecord; secret: string }> {
@@ -65,7 +55,8 @@ export async function createApiKey(
     id: randomUUID(),
     name: params.name,
     userSid: owner.sid,
-    createdByUserSid: (request.principal as Principal).user.sid,
+    // Only authenticated routes create keys.
+    createdByUserSid: (actor.principal as Principal).user.sid,
     secretHash: hashSecret(secret),
     createdTimeMsecs: services.now(),
     expiryTimeMsecs: params.expiryTimeMsecs,
@@ -73,7 +64,7 @@ export async function createApiKey(
     isActive: params.isActive,
   };
   await services.store.createApiKey(key);
-  await audit(services, request, {
+  await audit(services, actor, {
     action: 'apiKey.create',
     outcome: 'success',
     target: key.id,
@@ -83,9 +74,9 @@ export async function createApiKey(
 }
 
 /** Deletes a key after the ownership check; audited. */
-export async function deleteApiKey(services: Services, request: FastifyRequest, key: ApiKeyRecord): Promise<void> {
+export async function deleteApiKey(services: Services, actor: Actor, key: ApiKeyRecord): Promise<void> {
   await services.store.deleteApiKey(key.id);
-  await audit(services, request, {
+  await audit(services, actor, {
     action: 'apiKey.delete',
     outcome: 'success',
     target: key.id,
@@ -99,7 +90,7 @@ export type ApiKeyChanges = { [Field in keyof ApiKeyPatch]?: ApiKeyPatch[Field] 
 /** Changes a key after the ownership check; audited with the names of the fields changed. */
 export async function updateApiKey(
   services: Services,
-  request: FastifyRequest,
+  actor: Actor,
   key: ApiKeyRecord,
   changes: ApiKeyChanges,
 ): Promise<ApiKeyRecord> {
@@ -112,7 +103,7 @@ export async function updateApiKey(
   const updated = await services.store.updateApiKey(key.id, patch);
   // Deleted between the ownership check and the update.
   if (!updated) throw notFound('API key');
-  await audit(services, request, {
+  await audit(services, actor, {
     action: 'apiKey.update',
     outcome: 'success',
     target: key.id,
@@ -124,14 +115,14 @@ export async function updateApiKey(
 /** Gives a key a new secret after the ownership check, returned this once; audited. */
 export async function rotateApiKey(
   services: Services,
-  request: FastifyRequest,
+  actor: Actor,
   key: ApiKeyRecord,
 ): Promise<{ key: ApiKeyRecord; secret: string }> {
   // One UPDATE replaces the hash: the old secret stops matching on every node at once.
   const secret = randomUUID();
   const rotated = await services.store.rotateApiKey(key.id, hashSecret(secret), services.now());
   if (!rotated) throw notFound('API key');
-  await audit(services, request, {
+  await audit(services, actor, {
     action: 'apiKey.rotate',
     outcome: 'success',
     target: key.id,

@@ -2,23 +2,23 @@ import type { Services } from '../services.js';
 import type { UserRecord } from '../store/store.js';
 import { updateUserRevokingCredentials } from './revoke-credentials.js';
 
-const DAY_MS = 24 * 3600 * 1000;
+const DAY_MSECS = 24 * 3600 * 1000;
 
 /**
  * `accountLockout.inactivityTimeDays` (0: off): a user neither logged in nor changed by an
  * administrator for that long is locked, as a cluster does, until an administrator unlocks
  * them (which counts as a change, so the unlocked user can log in). Answers the days when it locked.
  */
-export async function lockIfInactive(services: Services, user: UserRecord, nowMs: number): Promise<number | null> {
+export async function lockIfInactive(services: Services, user: UserRecord, nowMsecs: number): Promise<number | null> {
   const days = (await services.securityConfig()).accountLockout.inactivityTimeDays;
   if (days <= 0) return null;
   // lastUpdatedTimeMsecs starts at creation, so a user who never logged in counts from then.
   const lastActive = Math.max(user.lastLoginTimeMsecs ?? 0, user.lastUpdatedTimeMsecs);
-  if (nowMs - lastActive < days * DAY_MS) return null;
+  if (nowMsecs - lastActive < days * DAY_MSECS) return null;
   await updateUserRevokingCredentials(services.store, user.sid, {
     locked: true,
     lockedReason: `Inactive for ${days} days`,
-    lastUpdatedTimeMsecs: nowMs,
+    lastUpdatedTimeMsecs: nowMsecs,
   });
   return days;
 }

@@ -1,0 +1,114 @@
+import { type CreateUsersRequest, DEFAULT_DOMAIN, type UpdateUserParams } from 'cohesity-sdk/models';
+import type { Actor } from '../actor.js';
+import { audit } from '../audit.js';
+import { conflict, notFound } from '../errors.js';
+import type { Services } from '../services.js';
+import { DuplicateUserError, type NewUser, type UserPatch, type UserRecord } from '../store/store.js';
+import { findUser } from './find-user.js';
+import { keepAnAdministrator } from './last-admin.js';
+import { lockoutKey } from './lockout-key.js';
+import { assertPasswordStrength } from './password-policy.js';
+import { updateUserRevokingCredentials } from './revoke-credentials.js';
+
+const LOCKED_BY_ADMIN = 'Locked by an administrator';
+
+/** Creates local users, all or none: every password is checked against the policy first. */
+export async function createUsers(
+  services: Services,
+  actor: Actor,
+  request: CreateUsersRequest,
+): Promise<UserRecord[]> {
+  const { passwordStrength } = await services.securityConfig();
+  for (const params of request) assertPasswordStrength(params.localUserParams.password, passwordStrength);
+  const now = services.now();
+  const newUsers: NewUser[] = [];
+  for (const params of request) {
+    newUsers.push({
+      username: params.username,
+      domain: params.domain ?? DEFAULT_DOMAIN,
+      roles: params.roles,
+      description: params.description ?? null,
+      locked: params.locked ?? false,
+      lockedReason: params.locked ? LOCKED_BY_ADMIN : null,
+      passwordHash: await services.hasher.hash(params.localUserParams.password),
+      email: params.localUserParams.email ?? null,
+      createdTimeMsecs: now,
+      lastUpdatedTimeMsecs: now,
+      effectiveTimeMsecs: params.effectiveTimeMsecs ?? null,
+      expiryTimeMsecs: params.expiryTimeMsecs ?? null,
+      forcePasswordChange: params.forcePasswordChange ?? false,
+    });
+  }
+  let created: UserRecord[];
+  try {
+    created = await services.store.createUsers(newUsers, services.cluster.localDomainSid);
+  } catch (error) {
+    if (error instanceof DuplicateUserError) throw conflict(error.message);
+    throw error;
+  }
+  for (const user of created) {
+    await audit(services, actor, {
+      action: 'user.create',
+      outcome: 'success',
+      target: user.sid,
+      details: { username: user.username, domain: user.domain, roles: user.roles },
+    });
+  }
+  return created;
+}
+
+/**
+ * Changes a user. A new password, a change of roles or a lock ends every credential the
+ * user holds; unlocking also lifts a lockout from failed logins; the last unlocked
+ * administrator cannot be demoted or locked.
+ */
+export async function updateUser(
+  services: Services,
+  actor: Actor,
+  sid: string,
+  changes: UpdateUserParams,
+): Promise<UserRecord> {
+  const before = await findUser(services.store, sid);
+  const { localUserParams, ...fields } = changes;
+  const patch: UserPatch = { ...fields, lastUpdatedTimeMsecs: services.now() };
+  if (localUserParams?.email !== undefined) patch.email = localUserParams.email;
+  if (localUserParams?.password !== undefined) {
+    assertPasswordStrength(localUserParams.password, (await services.securityConfig()).passwordStrength);
+    patch.passwordHash = await services.hasher.hash(localUserParams.password);
+  }
+  if (fields.locked !== undefined) patch.lockedReason = fields.locked ? LOCKED_BY_ADMIN : null;
+  await keepAnAdministrator(services.store, before, {
+    roles: fields.roles ?? before.roles,
+    locked: fields.locked ?? before.locked,
+  });
+
+  const rolesChanged =
+    fields.roles !== undefined && [...fields.roles].sort().join() !== [...before.roles].sort().join();
+  const revoke = rolesChanged || patch.passwordHash !== undefined || (fields.locked === true && !before.locked);
+  const user = revoke
+    ? await updateUserRevokingCredentials(services.store, sid, patch)
+    : await services.store.updateUser(sid, patch);
+  if (!user) throw notFound('User');
+  // Unlocking also lifts a lockout from failed logins: the administrator means it now.
+  if (fields.locked === false) await services.store.clearLoginFailures(lockoutKey(user.username, user.domain));
+  await audit(services, actor, {
+    action: 'user.update',
+    outcome: 'success',
+    target: sid,
+    details: {
+      fields: Object.keys(changes).concat(localUserParams?.password !== undefined ? ['password'] : []),
+      credentialsRevoked: revoke,
+    },
+  });
+  return user;
+}
+
+/** Deletes a user, unless they are the last unlocked administrator. */
+export async function deleteUser(services: Services, actor: Actor, sid: string): Promise<void> {
+  const user = await findUser(services.store, sid);
+  await keepAnAdministrator(services.store, user, undefined);
+  // Deleting the row cascades to the user's keys and sessions; tokens die because
+  // every request re-reads the user.
+  if (!(await services.store.deleteUser(sid))) throw notFound('User');
+  await audit(services, actor, { action: 'user.delete', outcome: 'success', target: sid });
+}

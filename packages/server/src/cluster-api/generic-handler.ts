@@ -1,0 +1,132 @@
+import { notFound } from '../errors.js';
+import { progressOf } from './behaviours/recoveries.js';
+import type { Answer, ClusterApiContext } from './cluster-api-context.js';
+import type { Collection } from './collections.js';
+import { matchesFilters } from './record-filters.js';
+import { formatId, parseId } from './record-ids.js';
+import type { ValidRequest } from './request-validation.js';
+import { isObject, shapeResponse } from './response-shape.js';
+import { renameFields } from './shared-records.js';
+import { type Operation, resolveRef, type Schema } from './spec.js';
+import type { ResourceRecord } from './store/resource-store.js';
+
+/** Where a collection's records are kept: shared ones under one key, nested ones per parent. */
+function storageKey(collection: Collection, params: Readonly<Record<string, unknown>>): string {
+  if (collection.shared) return collection.shared.key;
+  return `${collection.version}:${collection.path.replace(/\{([^}]+)\}/g, (_, name: string) => String(params[name]))}`;
+}
+
+/** The record as `collection` shows it: its id set, in its version's field names. */
+function viewOf(ctx: ClusterApiContext, collection: Collection, record: ResourceRecord): Record<string, unknown> {
+  const id = formatId(ctx.cluster, collection, Number(record.id));
+  const view: Record<string, unknown> = { ...progressOf(record.document, ctx.now() * 1000), id };
+  if (collection.itemParam !== 'id' && collection.itemParam !== 'name') view[collection.itemParam] ??= id;
+  if (collection.version === 'v1' && collection.shared?.v1IdField) view[collection.shared.v1IdField] = id;
+  return renameFields(collection.shared, collection.version, view, 'toView');
+}
+
+export function shape(ctx: ClusterApiContext, operation: Operation, value: unknown): Answer {
+  const { status, schema } = operation.success;
+  if (schema === undefined) return { status };
+  return { status, body: shapeResponse(ctx.spec, ctx.validators.plain, operation.version, schema, value) };
+}
+
+/** Records found by a name: `name`, the parameter's own field, or a `…Name` field (`aliasName`). */
+function namedBy(document: Record<string, unknown>, param: string, wanted: unknown): boolean {
+  if (document.name === wanted || document[param] === wanted) return true;
+  return param === 'name' && Object.entries(document).some(([key, value]) => key.endsWith('Name') && value === wanted);
+}
+
+async function findRecord(
+  ctx: ClusterApiContext,
+  collection: Collection,
+  params: Readonly<Record<string, unknown>>,
+): Promise<ResourceRecord> {
+  const key = storageKey(collection, params);
+  const wanted = params[collection.itemParam];
+  const n = parseId(ctx.cluster, wanted);
+  const byId = n === undefined ? undefined : await ctx.resources.get(key, String(n));
+  const found =
+    byId ??
+    (n === undefined
+      ? (await ctx.resources.list(key)).find((r) => namedBy(r.document, collection.itemParam, wanted))
+      : undefined);
+  if (!found) throw notFound(`${collection.path.split('/').pop()} ${String(wanted)}`);
+  return found;
+}
+
+/** The array property of a list answer that holds the records (`protectionGroups`, `views`…). */
+function listProperty(ctx: ClusterApiContext, operation: Operation, schema: Schema): string | undefined {
+  const resolved = resolveRef(ctx.spec, operation.version, schema);
+  const arrays = Object.entries(resolved.properties ?? {}).filter(([, property]) => {
+    const inner = resolveRef(ctx.spec, operation.version, property);
+    return inner.type === 'array' || (Array.isArray(inner.type) && inner.type.includes('array'));
+  });
+  return (
+    arrays.find(([, property]) => resolveRef(ctx.spec, operation.version, property).items?.$ref)?.[0] ?? arrays[0]?.[0]
+  );
+}
+
+/** The list answer: an array (v1) or an object with the records in one property (v2). */
+export function listAnswer(ctx: ClusterApiContext, operation: Operation, views: Record<string, unknown>[]): Answer {
+  const schema = operation.success.schema;
+  if (schema === undefined) return { status: operation.success.status };
+  const resolved = resolveRef(ctx.spec, operation.version, schema);
+  if (resolved.type === 'array') return shape(ctx, operation, views);
+  const property = listProperty(ctx, operation, schema);
+  if (property === undefined) return shape(ctx, operation, {});
+  // Each record on its own: one that does not fit must not empty the whole list.
+  const items = resolveRef(ctx.spec, operation.version, resolved.properties?.[property] ?? {}).items;
+  const shaped = views.map((view) => shapeResponse(ctx.spec, ctx.validators.plain, operation.version, items, view));
+  return shape(ctx, operation, { [property]: shaped });
+}
+
+export async function listViews(
+  ctx: ClusterApiContext,
+  collection: Collection,
+  operation: Operation,
+  params: Readonly<Record<string, unknown>>,
+): Promise<Record<string, unknown>[]> {
+  const records = await ctx.resources.list(storageKey(collection, params));
+  return records.map((r) => viewOf(ctx, collection, r)).filter((view) => matchesFilters(operation, params, view));
+}
+
+/** Create, list, get, update and delete for every collection; the response schema for the rest. */
+export async function answerGenerically(
+  ctx: ClusterApiContext,
+  operation: Operation,
+  request: ValidRequest,
+): Promise<Answer> {
+  const { kind, collection } = ctx.classified.get(operation) ?? { kind: 'static', collection: undefined };
+  if (collection === undefined || kind === 'static') return shape(ctx, operation, {});
+  const { params } = request;
+  const body = isObject(request.body)
+    ? renameFields(collection.shared, collection.version, request.body, 'toStored')
+    : {};
+  const key = storageKey(collection, params);
+  switch (kind) {
+    case 'create': {
+      const n = await ctx.resources.nextNumber(collection.shared?.key ?? `${collection.version}:${collection.path}`);
+      const { id: _ignored, ...document } = body;
+      const record = { id: String(n), document };
+      await ctx.resources.put(key, record.id, n, record.document);
+      return shape(ctx, operation, viewOf(ctx, collection, record));
+    }
+    case 'list':
+      return listAnswer(ctx, operation, await listViews(ctx, collection, operation, params));
+    case 'get':
+      return shape(ctx, operation, viewOf(ctx, collection, await findRecord(ctx, collection, params)));
+    case 'update': {
+      const found = await findRecord(ctx, collection, params);
+      const { id: _ignored, ...changes } = body;
+      const record = { id: found.id, document: { ...found.document, ...changes } };
+      await ctx.resources.put(key, record.id, Number(record.id), record.document);
+      return shape(ctx, operation, viewOf(ctx, collection, record));
+    }
+    case 'delete': {
+      const found = await findRecord(ctx, collection, params);
+      await ctx.resources.delete(key, found.id);
+      return shape(ctx, operation, {});
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import { Ajv2020, type ErrorObject, type Options, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import type { ApiVersion, ClusterApiSpec, Schema } from './spec.js';
+
+/** A schema check that answers the first failure, or undefined when the value passes. */
+export type Check = (value: unknown) => ErrorObject | undefined;
+
+/**
+ * Ajv's 2020 build over both documents, compiling each schema the first time it is asked
+ * for: compiling all of them up front would cost seconds at every start.
+ */
+export class SchemaValidators {
+  readonly #ajv: Ajv2020;
+  readonly #checks = new Map<string, Check>();
+
+  constructor(spec: ClusterApiSpec, options: Options) {
+    // strict: false because a document's root is not a schema; the formats are the
+    // generator's words (int32, int64, binary), which only constrain numbers here.
+    this.#ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true, ...options });
+    (addFormats as unknown as (ajv: Ajv2020) => void)(this.#ajv);
+    for (const version of ['v1', 'v2'] as const) {
+      this.#ajv.addSchema(spec.documents[version] as object, `cluster-${version}`);
+    }
+  }
+
+  /** A check of `schema`, whose `$ref`s resolve in `version`'s document; memoised by `key`. */
+  check(version: ApiVersion, key: string, schema: Schema): Check {
+    const memoKey = `${version} ${key}`;
+    let check = this.#checks.get(memoKey);
+    if (check === undefined) {
+      const validate: ValidateFunction = this.#ajv.compile(rebase(version, schema));
+      check = (value) => (validate(value) ? undefined : (validate.errors?.[0] ?? undefined));
+      this.#checks.set(memoKey, check);
+    }
+    return check;
+  }
+}
+
+/** Local `#/components/...` refs, pointed at the document they come from. */
+function rebase(version: ApiVersion, schema: Schema): Schema {
+  return JSON.parse(
+    JSON.stringify(schema).replaceAll('"$ref":"#/components/', `"$ref":"cluster-${version}#/components/`),
+  ) as Schema;
+}

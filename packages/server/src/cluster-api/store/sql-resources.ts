@@ -1,0 +1,71 @@
+import { type Sql, sql } from '../../store/sql/sql.js';
+import { defineTable, insertInto, json, type Row } from '../../store/sql/table.js';
+import type { WriteResult } from '../../store/sql-store.js';
+import type { ResourceRecord, ResourceStore } from './resource-store.js';
+
+/** Runs the statements, rendered for its database. */
+export interface SqlExecutor {
+  read(statement: Sql): Promise<Row[]>;
+  write(statement: Sql): Promise<WriteResult>;
+  close(): Promise<void>;
+}
+
+const resources = defineTable<ResourceRecord & { collection: string; position: number }>('cluster_resources', {
+  collection: 'collection',
+  id: 'id',
+  position: 'position',
+  document: json('document'),
+});
+
+/** The resource table in one SQL text for both databases (the store's renderer). */
+export class SqlResources implements ResourceStore {
+  constructor(readonly executor: SqlExecutor) {}
+
+  async nextNumber(counter: string): Promise<number> {
+    const { rows } = await this.executor.write(
+      sql`INSERT INTO cluster_resource_counters (counter, last_number) VALUES (${counter}, 1)
+          ON CONFLICT (counter) DO UPDATE SET last_number = cluster_resource_counters.last_number + 1
+          RETURNING last_number`,
+    );
+    return Number(rows[0]?.last_number);
+  }
+
+  async put(collection: string, id: string, position: number, document: Record<string, unknown>): Promise<void> {
+    await this.executor.write(
+      sql`${insertInto(resources, { collection, id, position, document })}
+          ON CONFLICT (collection, id) DO UPDATE SET document = excluded.document`,
+    );
+  }
+
+  async get(collection: string, id: string): Promise<ResourceRecord | undefined> {
+    const [row] = await this.executor.read(
+      sql`SELECT id, document FROM cluster_resources WHERE collection = ${collection} AND id = ${id}`,
+    );
+    return row && this.#record(row);
+  }
+
+  async list(collection: string): Promise<ResourceRecord[]> {
+    const rows = await this.executor.read(
+      sql`SELECT id, document FROM cluster_resources WHERE collection = ${collection} ORDER BY position, id`,
+    );
+    return rows.map((row) => this.#record(row));
+  }
+
+  async delete(collection: string, id: string): Promise<boolean> {
+    const { changes } = await this.executor.write(
+      sql`DELETE FROM cluster_resources WHERE collection = ${collection} AND id = ${id}`,
+    );
+    return changes === 1;
+  }
+
+  close(): Promise<void> {
+    return this.executor.close();
+  }
+
+  #record(row: Row): ResourceRecord {
+    return {
+      id: String(row.id),
+      document: resources.columns.document.read(row.document) as ResourceRecord['document'],
+    };
+  }
+}

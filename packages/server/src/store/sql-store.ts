@@ -1,0 +1,245 @@
+import { type Dialect, inList, join, type Sql, sql, whereAll } from './sql/sql.js';
+import { assignments, insertInto, type Row, readRow, type Table } from './sql/table.js';
+import type {
+  ApiKeyFilter,
+  ApiKeyPatch,
+  ApiKeyRecord,
+  AuditEvent,
+  AuditFilter,
+  AuditRecord,
+  CreateSessionResult,
+  LoginFailurePolicy,
+  LoginFailures,
+  NewUser,
+  SessionCutoffs,
+  SessionLimits,
+  SessionRecord,
+  Settings,
+  SigningKeyRecord,
+  Store,
+  UserFilter,
+  UserPatch,
+  UserRecord,
+} from './store.js';
+import { apiKeys, auditLog, loginFailures, sessions, settings, signingKeys, users } from './tables.js';
+import { createSessionSteps, SESSIONS_LOCK } from './transactions/create-session.js';
+import { createUsersSteps } from './transactions/create-users.js';
+import type { Steps } from './transactions/steps.js';
+
+export interface WriteResult {
+  rows: Row[];
+  /** Rows inserted, updated or deleted. */
+  changes: number;
+}
+
+/**
+ * Every Store method as one SQL text for both databases. A subclass supplies only what truly
+ * differs: how statements run (placeholders, durability), transactions and locks, and its
+ * `Dialect` (JSON operators, collation, error codes).
+ */
+export abstract class SqlStore implements Store {
+  abstract readonly kind: 'sqlite' | 'postgres';
+
+  protected constructor(protected readonly dialect: Dialect) {}
+
+  protected abstract read(statement: Sql): Promise<Row[]>;
+  protected abstract write(statement: Sql): Promise<WriteResult>;
+  /** Runs `steps` in one transaction, holding `lock` (a name) where the database needs one. */
+  protected abstract transaction<T>(steps: Steps<T>, lock?: string): Promise<T>;
+  abstract ping(): Promise<boolean>;
+  abstract close(): Promise<void>;
+
+  async #one<T>(table: Table<T>, statement: Sql, write = false): Promise<T | undefined> {
+    const [row] = write ? (await this.write(statement)).rows : await this.read(statement);
+    return row && readRow(table, row);
+  }
+
+  async #all<T>(table: Table<T>, statement: Sql): Promise<T[]> {
+    return (await this.read(statement)).map((row) => readRow(table, row));
+  }
+
+  async #changes(statement: Sql): Promise<number> {
+    return (await this.write(statement)).changes;
+  }
+
+  async getSetting<K extends keyof Settings>(key: K): Promise<Settings[K] | undefined> {
+    const row = await this.#one(settings, sql`SELECT * FROM settings WHERE key = ${key}`);
+    return row?.value as Settings[K] | undefined;
+  }
+
+  async putSetting<K extends keyof Settings>(key: K, value: Settings[K]): Promise<void> {
+    const insert = insertInto(settings, { key, value });
+    await this.write(sql`${insert} ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
+  }
+
+  async putSettingIfAbsent<K extends keyof Settings>(key: K, value: Settings[K]): Promise<boolean> {
+    const insert = insertInto(settings, { key, value });
+    return (await this.#changes(sql`${insert} ON CONFLICT (key) DO NOTHING`)) === 1;
+  }
+
+  async createUsers(batch: readonly NewUser[], localDomainSid: string): Promise<UserRecord[]> {
+    return this.transaction(createUsersSteps(this.dialect, batch, localDomainSid));
+  }
+
+  async getUser(sid: string): Promise<UserRecord | undefined> {
+    return this.#one(users, sql`SELECT * FROM users WHERE sid = ${sid}`);
+  }
+
+  async findUser(username: string, domain: string): Promise<UserRecord | undefined> {
+    return this.#one(users, sql`SELECT * FROM users WHERE username = ${username} AND lower(domain) = lower(${domain})`);
+  }
+
+  async listUsers(filter: UserFilter): Promise<UserRecord[]> {
+    const where = whereAll([
+      filter.domain !== undefined && sql`lower(domain) = lower(${filter.domain})`,
+      inList(sql`sid`, filter.sids),
+      inList(sql`username`, filter.usernames),
+      !!filter.roles?.length && this.dialect.jsonArrayHasAny(sql`users.roles`, filter.roles),
+    ]);
+    return this.#all(users, sql`SELECT * FROM users ${where} ORDER BY rid`);
+  }
+
+  async updateUser(sid: string, patch: UserPatch): Promise<UserRecord | undefined> {
+    const { revokeCredentials, ...fields } = patch;
+    const sets = assignments(users, fields);
+    if (revokeCredentials) sets.push(sql`credentials_version = credentials_version + 1`);
+    return this.#one(users, sql`UPDATE users SET ${join(sets)} WHERE sid = ${sid} RETURNING *`, true);
+  }
+
+  async recordLogin(sid: string, timeMsecs: number): Promise<void> {
+    await this.write(sql`UPDATE users SET last_login_msecs = ${timeMsecs} WHERE sid = ${sid}`);
+  }
+
+  async deleteUser(sid: string): Promise<boolean> {
+    return (await this.#changes(sql`DELETE FROM users WHERE sid = ${sid}`)) === 1;
+  }
+
+  async createApiKey(key: ApiKeyRecord): Promise<void> {
+    await this.write(insertInto(apiKeys, key));
+  }
+
+  async getApiKey(id: string): Promise<ApiKeyRecord | undefined> {
+    return this.#one(apiKeys, sql`SELECT * FROM api_keys WHERE id = ${id}`);
+  }
+
+  async findApiKeyBySecretHash(secretHash: string): Promise<ApiKeyRecord | undefined> {
+    return this.#one(apiKeys, sql`SELECT * FROM api_keys WHERE secret_hash = ${secretHash}`);
+  }
+
+  async listApiKeys(filter: ApiKeyFilter): Promise<ApiKeyRecord[]> {
+    const where = whereAll([
+      inList(sql`id`, filter.ids),
+      inList(sql`user_sid`, filter.userSids),
+      filter.isActive !== undefined && sql`is_active = ${filter.isActive}`,
+    ]);
+    return this.#all(
+      apiKeys,
+      sql`SELECT * FROM api_keys ${where} ORDER BY created_msecs, id ${this.dialect.byteOrder}`,
+    );
+  }
+
+  async updateApiKey(id: string, patch: ApiKeyPatch): Promise<ApiKeyRecord | undefined> {
+    const sets = assignments(apiKeys, patch);
+    if (sets.length === 0) return this.getApiKey(id);
+    return this.#one(apiKeys, sql`UPDATE api_keys SET ${join(sets)} WHERE id = ${id} RETURNING *`, true);
+  }
+
+  async rotateApiKey(id: string, secretHash: string, timeMsecs: number): Promise<ApiKeyRecord | undefined> {
+    const set = sql`secret_hash = ${secretHash}, last_rotated_msecs = ${timeMsecs}`;
+    return this.#one(apiKeys, sql`UPDATE api_keys SET ${set} WHERE id = ${id} RETURNING *`, true);
+  }
+
+  async deleteApiKey(id: string): Promise<boolean> {
+    return (await this.#changes(sql`DELETE FROM api_keys WHERE id = ${id}`)) === 1;
+  }
+
+  async createSession(session: SessionRecord, limits: SessionLimits): Promise<CreateSessionResult> {
+    return this.transaction(createSessionSteps(session, limits), SESSIONS_LOCK);
+  }
+
+  async findSession(idHash: string): Promise<SessionRecord | undefined> {
+    return this.#one(sessions, sql`SELECT * FROM sessions WHERE id_hash = ${idHash}`);
+  }
+
+  async touchSession(idHash: string, timeMsecs: number): Promise<void> {
+    await this.write(sql`UPDATE sessions SET last_seen_msecs = ${timeMsecs} WHERE id_hash = ${idHash}`);
+  }
+
+  async deleteSessions(userSid?: string): Promise<number> {
+    return this.#changes(sql`DELETE FROM sessions ${whereAll([userSid !== undefined && sql`user_sid = ${userSid}`])}`);
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    await this.write(sql`DELETE FROM sessions WHERE id_hash = ${idHash}`);
+  }
+
+  async deleteExpiredSessions(cutoffs: SessionCutoffs): Promise<number> {
+    const { createdAtOrBeforeMsecs: created = null, lastSeenAtOrBeforeMsecs: lastSeen = null } = cutoffs;
+    if (created === null && lastSeen === null) return 0;
+    const expired = sql`created_msecs <= ${created ?? -1} OR last_seen_msecs <= ${lastSeen ?? -1}`;
+    return this.#changes(sql`DELETE FROM sessions WHERE ${expired}`);
+  }
+
+  async countSessions(userSids?: readonly string[]): Promise<Map<string, number>> {
+    const where = whereAll([inList(sql`user_sid`, userSids)]);
+    const rows = await this.read(sql`SELECT user_sid, count(*) AS n FROM sessions ${where} GROUP BY user_sid`);
+    return new Map(rows.map((r) => [r.user_sid as string, Number(r.n)]));
+  }
+
+  async listSigningKeys(): Promise<SigningKeyRecord[]> {
+    return this.#all(
+      signingKeys,
+      sql`SELECT * FROM signing_keys ORDER BY created_msecs, kid ${this.dialect.byteOrder}`,
+    );
+  }
+
+  async addSigningKey(key: SigningKeyRecord): Promise<void> {
+    await this.write(insertInto(signingKeys, key));
+  }
+
+  async getLoginFailures(key: string): Promise<LoginFailures | undefined> {
+    return this.#one(loginFailures, sql`SELECT * FROM login_failures WHERE key = ${key}`);
+  }
+
+  async recordLoginFailure(key: string, nowMsecs: number, policy: LoginFailurePolicy): Promise<LoginFailures> {
+    // One statement (atomic under the row lock of ON CONFLICT, across nodes too): a failure
+    // outside the window, or after a lock ran out, starts a new count. The casts type the
+    // parameters for PostgreSQL, which cannot infer them inside CASE.
+    const [now, max, window, lock] = [nowMsecs, policy.maxAttempts, policy.windowMsecs, policy.lockMsecs].map(
+      (n) => sql`CAST(${n} AS BIGINT)`,
+    ) as [Sql, Sql, Sql, Sql];
+    const restart = sql`f.locked_until_msecs <= ${now} OR ${now} - f.first_failure_msecs > ${window}`;
+    const row = await this.#one(
+      loginFailures,
+      sql`INSERT INTO login_failures AS f (key, failures, first_failure_msecs, locked_until_msecs)
+        VALUES (${key}, 1, ${now}, CASE WHEN ${max} <= 1 THEN ${now} + ${lock} END)
+        ON CONFLICT (key) DO UPDATE SET
+          failures = CASE WHEN ${restart} THEN 1 ELSE f.failures + 1 END,
+          first_failure_msecs = CASE WHEN ${restart} THEN ${now} ELSE f.first_failure_msecs END,
+          locked_until_msecs = CASE
+            WHEN f.locked_until_msecs > ${now} THEN f.locked_until_msecs
+            WHEN (CASE WHEN ${restart} THEN 1 ELSE f.failures + 1 END) >= ${max} THEN ${now} + ${lock}
+          END
+        RETURNING *`,
+      true,
+    );
+    return row as LoginFailures;
+  }
+
+  async clearLoginFailures(key: string): Promise<void> {
+    await this.write(sql`DELETE FROM login_failures WHERE key = ${key}`);
+  }
+
+  async appendAudit(event: AuditEvent): Promise<void> {
+    await this.write(insertInto(auditLog, event));
+  }
+
+  async listAudit(filter: AuditFilter): Promise<AuditRecord[]> {
+    const where = whereAll([
+      filter.sinceMsecs !== undefined && sql`time_msecs >= ${filter.sinceMsecs}`,
+      filter.action !== undefined && sql`action = ${filter.action}`,
+      filter.actorSid !== undefined && sql`actor_sid = ${filter.actorSid}`,
+    ]);
+    return this.#all(auditLog, sql`SELECT * FROM audit_log ${where} ORDER BY id DESC LIMIT ${filter.limit}`);
+  }
+}
