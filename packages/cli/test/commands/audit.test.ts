@@ -1,21 +1,16 @@
 import { spawn } from 'node:child_process';
 import type { AuditLogs } from 'cohesity-sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, type CliFixture, loginArgs, startCliFixture } from '../helpers/cli-env.js';
-import { CLI, requireBuiltCli, runCli } from '../helpers/run-cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useLoggedInCli } from '../helpers/logged-in-cli.js';
+import { CLI, runCli } from '../helpers/run-cli.js';
 
-let fixture: CliFixture;
+const suite = useLoggedInCli();
 beforeAll(async () => {
-  requireBuiltCli();
-  fixture = await startCliFixture();
-  const login = await runCli(loginArgs(fixture), { env: fixture.env(), input: ADMIN_PASSWORD });
-  if (login.code !== 0) throw new Error(`login failed: ${login.stderr}`);
   // One failed login to find.
-  await fixture.server.send('POST', '/v2/access-tokens', { body: { username: 'admin', password: 'nope' } });
+  await suite.fixture.server.send('POST', '/v2/access-tokens', { body: { username: 'admin', password: 'nope' } });
 });
-afterAll(() => fixture.close());
 
-const cli = (args: string[]) => runCli(args, { env: fixture.env() });
+const { cli } = suite;
 
 describe('cohesity audit', () => {
   it('lists entries oldest first, filtered by action, outcome and time', async () => {
@@ -41,7 +36,7 @@ describe('cohesity audit', () => {
       process.execPath,
       [CLI, 'audit', '--follow', '--json', '--interval', '1', '--action', 'user.create'],
       {
-        env: { ...process.env, ...fixture.env() },
+        env: { ...process.env, ...suite.fixture.env() },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
@@ -54,7 +49,7 @@ describe('cohesity audit', () => {
     });
     try {
       const made = await runCli(['users', 'create', 'follow-me', '--password-stdin'], {
-        env: fixture.env(),
+        env: suite.fixture.env(),
         input: 'Follow-Me-Pass-1!',
       });
       expect(made.code).toBe(0);

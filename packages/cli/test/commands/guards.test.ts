@@ -1,26 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SecurityConfig, UserApiKeys } from 'cohesity-sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, type CliFixture, loginArgs, startCliFixture } from '../helpers/cli-env.js';
-import { requireBuiltCli, runCli } from '../helpers/run-cli.js';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, loginArgs, startCliFixture } from '../helpers/cli-env.js';
+import { useLoggedInCli } from '../helpers/logged-in-cli.js';
+import { runCli } from '../helpers/run-cli.js';
 
-let fixture: CliFixture;
-let adminToken: string;
-beforeAll(async () => {
-  requireBuiltCli();
-  fixture = await startCliFixture();
-  const login = await runCli(loginArgs(fixture), { env: fixture.env(), input: ADMIN_PASSWORD });
-  if (login.code !== 0) throw new Error(`login failed: ${login.stderr}`);
-  adminToken = await fixture.server.login('admin', ADMIN_PASSWORD);
-});
-afterAll(() => fixture.close());
+const suite = useLoggedInCli();
 
-const cli = (args: string[], input?: string) =>
-  runCli(args, { env: fixture.env(), ...(input === undefined ? {} : { input }) });
-const asAdmin = { headers: () => ({ authorization: `Bearer ${adminToken}` }) };
+const { cli } = suite;
+const asAdmin = { headers: () => ({ authorization: `Bearer ${suite.adminToken}` }) };
 const securityConfig = async () =>
-  (await fixture.server.send<SecurityConfig>('GET', '/v2/security-config', { headers: asAdmin.headers() })).body;
+  (await suite.fixture.server.send<SecurityConfig>('GET', '/v2/security-config', { headers: asAdmin.headers() })).body;
 
 describe('refused before anything changes', () => {
   it('config set refuses a misspelt key, names it and changes nothing', async () => {
@@ -83,15 +74,15 @@ describe('plain HTTP', () => {
 
   it('says an http:// VIP answers HTTPS, instead of calling it a changed certificate', async () => {
     const result = await runCli(
-      ['login', '--vip', `http://${fixture.vip}`, '--username', 'admin', '--password-stdin'],
+      ['login', '--vip', `http://${suite.fixture.vip}`, '--username', 'admin', '--password-stdin'],
       {
-        env: fixture.env(),
+        env: suite.fixture.env(),
         input: ADMIN_PASSWORD,
       },
     );
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('answers HTTPS, not plain HTTP');
-    expect(result.stderr).toContain(`use --vip ${fixture.vip}`);
+    expect(result.stderr).toContain(`use --vip ${suite.fixture.vip}`);
     expect(result.stderr).not.toMatch(/certificate CHANGED|changed since login/);
   });
 });
@@ -100,18 +91,21 @@ describe('a locked account', () => {
   it('is told to wait or ask for an unlock, not to check its password', async () => {
     expect((await cli(['config', 'set', 'accountLockout.maxFailedLoginAttempts=2'])).code).toBe(0);
     const wrong = await runCli(
-      ['login', '--vip', fixture.vip, '--username', 'admin', '--password-stdin', '--yes', '--profile', 'x'],
+      ['login', '--vip', suite.fixture.vip, '--username', 'admin', '--password-stdin', '--yes', '--profile', 'x'],
       {
-        env: fixture.env(),
+        env: suite.fixture.env(),
         input: 'Wrong-Password-1!',
       },
     );
     expect(wrong.stderr).toContain('check the username, password and --domain');
-    await runCli([...loginArgs(fixture), '--profile', 'x'], { env: fixture.env(), input: 'Wrong-Password-1!' });
+    await runCli([...loginArgs(suite.fixture), '--profile', 'x'], {
+      env: suite.fixture.env(),
+      input: 'Wrong-Password-1!',
+    });
     const locked = await runCli(
-      ['login', '--vip', fixture.vip, '--username', 'admin', '--password-stdin', '--yes', '--profile', 'x'],
+      ['login', '--vip', suite.fixture.vip, '--username', 'admin', '--password-stdin', '--yes', '--profile', 'x'],
       {
-        env: fixture.env(),
+        env: suite.fixture.env(),
         input: ADMIN_PASSWORD,
       },
     );
@@ -122,7 +116,12 @@ describe('a locked account', () => {
     // The hinted command works (the saved token of the default profile is still valid).
     expect((await cli(['users', 'unlock', 'admin'])).code).toBe(0);
     expect(
-      (await runCli([...loginArgs(fixture), '--profile', 'x'], { env: fixture.env(), input: ADMIN_PASSWORD })).code,
+      (
+        await runCli([...loginArgs(suite.fixture), '--profile', 'x'], {
+          env: suite.fixture.env(),
+          input: ADMIN_PASSWORD,
+        })
+      ).code,
     ).toBe(0);
   });
 });

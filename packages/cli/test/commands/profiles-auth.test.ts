@@ -1,29 +1,28 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CreatedUserApiKey } from 'cohesity-sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, type CliFixture, loginArgs, startCliFixture } from '../helpers/cli-env.js';
-import { requireBuiltCli, runCli } from '../helpers/run-cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, loginArgs } from '../helpers/cli-env.js';
+import { useLoggedInCli } from '../helpers/logged-in-cli.js';
+import { runCli } from '../helpers/run-cli.js';
 
-let fixture: CliFixture;
+const suite = useLoggedInCli();
 let apiKey: string;
 beforeAll(async () => {
-  requireBuiltCli();
-  fixture = await startCliFixture();
-  const login = await runCli(loginArgs(fixture), { env: fixture.env(), input: ADMIN_PASSWORD });
-  if (login.code !== 0) throw new Error(`login failed: ${login.stderr}`);
-  const created = await runCli(['api-keys', 'create', 'for-profile', '--json'], { env: fixture.env() });
+  const created = await runCli(['api-keys', 'create', 'for-profile', '--json'], { env: suite.fixture.env() });
   apiKey = (JSON.parse(created.stdout) as CreatedUserApiKey).apiKey;
 });
-afterAll(() => fixture.close());
 
 const cli = (args: string[], options: { input?: string; env?: Record<string, string> } = {}) =>
-  runCli(args, { env: fixture.env(options.env), ...(options.input === undefined ? {} : { input: options.input }) });
-const profilesFile = async () => JSON.parse(await readFile(join(fixture.configDir, 'profiles.json'), 'utf8'));
+  runCli(args, {
+    env: suite.fixture.env(options.env),
+    ...(options.input === undefined ? {} : { input: options.input }),
+  });
+const profilesFile = async () => JSON.parse(await readFile(join(suite.fixture.configDir, 'profiles.json'), 'utf8'));
 
 describe('cohesity login --with-api-key and auth status', () => {
   it('saves an API key read from stdin into a profile, after checking it with the cluster', async () => {
-    const login = await cli(['login', '--vip', fixture.vip, '--with-api-key', '--yes', '--profile', 'ci'], {
+    const login = await cli(['login', '--vip', suite.fixture.vip, '--with-api-key', '--yes', '--profile', 'ci'], {
       input: `${apiKey}\n`,
     });
     expect(login.code).toBe(0);
@@ -37,7 +36,7 @@ describe('cohesity login --with-api-key and auth status', () => {
     expect(status.code).toBe(0);
     expect(JSON.parse(status.stdout)).toMatchObject({
       profile: 'ci',
-      cluster: { vip: fixture.vip, name: 'cohesity-dev' },
+      cluster: { vip: suite.fixture.vip, name: 'cohesity-dev' },
       user: { username: 'admin', domain: 'LOCAL' },
       credential: "the profile's API key",
       tokenExpiresAt: null,
@@ -46,7 +45,7 @@ describe('cohesity login --with-api-key and auth status', () => {
   });
 
   it('refuses a wrong key without saving it', async () => {
-    const login = await cli(['login', '--vip', fixture.vip, '--with-api-key', '--yes', '--profile', 'wrong'], {
+    const login = await cli(['login', '--vip', suite.fixture.vip, '--with-api-key', '--yes', '--profile', 'wrong'], {
       input: '00000000-0000-4000-8000-000000000000',
     });
     expect(login.code).toBe(3);
@@ -67,7 +66,7 @@ describe('cohesity login --with-api-key and auth status', () => {
 describe('hints that point the right way', () => {
   it('a refused COHESITY_API_KEY is told to check the key, not to log in again', async () => {
     const result = await cli(['cluster'], {
-      env: { COHESITY_API_KEY: '00000000-0000-4000-8000-000000000000', COHESITY_VIP: fixture.vip },
+      env: { COHESITY_API_KEY: '00000000-0000-4000-8000-000000000000', COHESITY_VIP: suite.fixture.vip },
     });
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('the cluster refused COHESITY_API_KEY');
@@ -106,14 +105,16 @@ describe('cohesity profiles', () => {
   });
 
   it('logout says the token stays valid on the cluster, and how to end it', async () => {
-    await cli(loginArgs(fixture, '--profile', 'short'), { input: ADMIN_PASSWORD });
+    await cli(loginArgs(suite.fixture, '--profile', 'short'), { input: ADMIN_PASSWORD });
     const token = (await profilesFile()).profiles.short.token.accessToken;
     const result = await cli(['logout', '--profile', 'short']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('stays valid on the cluster until');
     expect(result.stderr).toContain('cohesity users passwd admin');
     // What it says is true: the cluster still takes the token.
-    const still = await fixture.server.send('GET', '/v2/clusters', { headers: { authorization: `Bearer ${token}` } });
+    const still = await suite.fixture.server.send('GET', '/v2/clusters', {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(still.status).toBe(200);
   });
 });

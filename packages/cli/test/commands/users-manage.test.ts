@@ -1,30 +1,20 @@
 import type { User, Users } from 'cohesity-sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { STRONG_PASSWORD } from '../../../server/test/helpers/identity.js';
-import { ADMIN_PASSWORD, type CliFixture, loginArgs, startCliFixture } from '../helpers/cli-env.js';
-import { requireBuiltCli, runCli, runCliInTerminal } from '../helpers/run-cli.js';
+import { useLoggedInCli } from '../helpers/logged-in-cli.js';
+import { runCliInTerminal } from '../helpers/run-cli.js';
 
-let fixture: CliFixture;
-let adminToken: string;
-beforeAll(async () => {
-  requireBuiltCli();
-  fixture = await startCliFixture();
-  const login = await runCli(loginArgs(fixture), { env: fixture.env(), input: ADMIN_PASSWORD });
-  if (login.code !== 0) throw new Error(`login failed: ${login.stderr}`);
-  adminToken = await fixture.server.login('admin', ADMIN_PASSWORD);
-});
-afterAll(() => fixture.close());
+const suite = useLoggedInCli();
 
-const cli = (args: string[], input?: string) =>
-  runCli(args, { env: fixture.env(), ...(input === undefined ? {} : { input }) });
+const { cli } = suite;
 const serverUser = async (username: string): Promise<User | undefined> =>
   (
-    await fixture.server.send<Users>('GET', `/v2/users?usernames=${username}`, {
-      headers: { authorization: `Bearer ${adminToken}` },
+    await suite.fixture.server.send<Users>('GET', `/v2/users?usernames=${username}`, {
+      headers: { authorization: `Bearer ${suite.adminToken}` },
     })
   ).body.users[0];
 const logInAs = (username: string, password: string) =>
-  fixture.server.send('POST', '/v2/access-tokens', { body: { username, password, domain: 'LOCAL' } });
+  suite.fixture.server.send('POST', '/v2/access-tokens', { body: { username, password, domain: 'LOCAL' } });
 
 describe('cohesity users update, unlock and passwd', () => {
   it('changes roles, e-mail and description, and refuses an unknown role listing the allowed ones', async () => {
@@ -77,7 +67,7 @@ describe('cohesity users update, unlock and passwd', () => {
         { expect: /New password for pw: $/, send: `${third}\r` },
         { expect: /Again: $/, send: `${third}\r` },
       ],
-      { env: fixture.env() },
+      { env: suite.fixture.env() },
     );
     expect(typed.code).toBe(0);
     expect(typed.screen).not.toContain(third);
@@ -92,14 +82,14 @@ describe('cohesity users update, unlock and passwd', () => {
     expect(await serverUser('del')).toBeDefined();
 
     const declined = await runCliInTerminal(['users', 'delete', 'del'], [{ expect: /\[y\/N\] /, send: 'n\r' }], {
-      env: fixture.env(),
+      env: suite.fixture.env(),
     });
     expect(declined.code).toBe(2);
     expect(declined.screen).toContain('not confirmed, nothing changed');
     expect(await serverUser('del')).toBeDefined();
 
     const accepted = await runCliInTerminal(['users', 'delete', 'del'], [{ expect: /\[y\/N\] /, send: 'y\r' }], {
-      env: fixture.env(),
+      env: suite.fixture.env(),
     });
     expect(accepted.code).toBe(0);
     expect(accepted.screen).toContain('Delete user LOCAL\\del');
