@@ -27,7 +27,9 @@ async function status(_options: object, command: Command): Promise<void> {
     me: await client.request<SessionUserV1>('GET', '/irisservices/api/v1/public/sessionUser'),
     cluster: await client.platform.getCluster(),
   }));
-  const vip = process.env.COHESITY_VIP || profile?.vip || '';
+  // The VIP withClient used: COHESITY_VIP goes with an API key from the environment.
+  const vip =
+    (process.env.COHESITY_API_KEY && process.env.COHESITY_VIP) || profile?.vip || process.env.COHESITY_VIP || '';
   const report = {
     profile: globals.profile,
     cluster: { vip, name: cluster.name, id: cluster.id, swVersion: cluster.swVersion },
