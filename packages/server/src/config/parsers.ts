@@ -76,3 +76,25 @@ export const proxyList: Parser<string[] | undefined> = (raw, flag) => {
     throw new ConfigError(`--${flag} takes IP addresses, CIDRs, loopback, linklocal or uniquelocal, not '${bad}'`);
   return entries;
 };
+
+/**
+ * A PostgreSQL connection URL; undefined (embedded SQLite) when unset. Another scheme would
+ * be sent to PostgreSQL anyway and fail there with a message about something else. The URL
+ * is never quoted back: it may hold a password.
+ */
+export const postgresUrl: Parser<string | undefined> = (raw, flag) => {
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`--${flag} is not a URL: give postgres://USER:PASSWORD@HOST:PORT/DATABASE`);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(
+      `--${flag} must be a PostgreSQL URL (postgres://USER:PASSWORD@HOST:PORT/DATABASE), not ${url.protocol}//…; ` +
+        'without it the server uses its embedded SQLite',
+    );
+  }
+  return raw;
+};
