@@ -16,12 +16,17 @@ export interface LoginTarget {
  */
 export async function createToken(target: LoginTarget, password: string): Promise<SavedToken> {
   const { vip, username, domain, tls } = target;
-  const client = new ClusterClient({ clusterVip: vip, username, password, domain, tls });
+  // The login endpoint is public: a client without credentials calls it once, and nothing else.
+  const client = new ClusterClient({ clusterVip: vip, tls });
   try {
-    const response = await client.accessToken.createAccessToken({ username, password, domain });
+    const { body, headers } = await client.accessToken.createAccessToken(
+      { username, password, domain },
+      { withResponse: true },
+    );
+    // The cluster's `Date` corrects a local clock that is off, as the SDK's own renewal does.
     const now = Date.now();
-    const { remainingMs } = tokenExpiry(response.accessToken, null, now);
-    return { ...response, expiresAt: new Date(now + remainingMs).toISOString(), issuedAt: new Date(now).toISOString() };
+    const { remainingMsecs } = tokenExpiry(body.accessToken, headers.get('date'), now);
+    return { ...body, expiresAt: new Date(now + remainingMsecs).toISOString(), issuedAt: new Date(now).toISOString() };
   } catch (error) {
     if (error instanceof ApiException && (error.status === 400 || error.status === 401)) {
       const message = error.body?.message ?? `HTTP ${error.status}`;

@@ -1,13 +1,19 @@
-import type { ClusterClient, User } from 'cohesity-sdk';
+import type { ClusterClient, V2Schema } from 'cohesity-sdk';
 import { CliError, ExitCode } from './errors.js';
 
+type User = V2Schema<'UserParams'>;
+
 /** A user by SID, or by username (`users delete ops`); one clear error when there is none. */
-export async function findUser(client: ClusterClient, sidOrName: string, what: string): Promise<User> {
+export async function findUser(
+  client: ClusterClient,
+  sidOrName: string,
+  what: string,
+): Promise<User & { sid: string; username: string; domain: string }> {
   const { users } = await client.users.getUsers(
     /^S-\d/.test(sidOrName) ? { sids: [sidOrName] } : { usernames: [sidOrName] },
   );
-  const found = users[0];
-  if (!found) {
+  const found = users?.[0];
+  if (!found?.sid || !found.username || !found.domain) {
     throw new CliError({
       exitCode: ExitCode.api,
       what,
@@ -15,5 +21,5 @@ export async function findUser(client: ClusterClient, sidOrName: string, what: s
       hint: "run 'cohesity users list' to see them",
     });
   }
-  return found;
+  return { ...found, sid: found.sid, username: found.username, domain: found.domain };
 }

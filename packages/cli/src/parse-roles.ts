@@ -1,4 +1,7 @@
-import { type Role, Roles } from 'cohesity-sdk';
+import { Roles } from 'cohesity-sdk';
+
+type Role = (typeof Roles)[number];
+
 import { usageError } from './errors.js';
 
 /** `--role` values, upper-cased; an unknown one is refused with the list of the cluster's roles. */

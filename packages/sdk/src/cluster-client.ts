@@ -1,22 +1,27 @@
-import { AccessTokenApi } from './apis/access-tokens.js';
-import type { ApiRequest } from './apis/api-call.js';
-import { PlatformApi } from './apis/platform.js';
-import { SecurityApi } from './apis/security.js';
 import { UserApi } from './apis/users.js';
+import type { CallOptions, ResponseOptions } from './call-options.js';
 import type { ClusterClientOptions } from './cluster-client-options.js';
 import type { CredentialProvider } from './credentials/credential-provider.js';
 import { fromAccessToken } from './credentials/from-access-token.js';
 import { fromApiKey } from './credentials/from-api-key.js';
-import { fromPassword } from './credentials/from-password.js';
+import { fromPassword, type Login } from './credentials/from-password.js';
+import { buildRequest } from './endpoints/build-request.js';
+import type { Api } from './endpoints/endpoint.js';
+import { loadEndpoint } from './endpoints/load-endpoint.js';
+import { defineOperationGroups } from './endpoints/operation-groups.js';
+import type { PagedItem, PagedMethod, PagedParams, V1Api, V2Api } from './endpoints/operation-types.js';
 import { ConfigurationError } from './errors.js';
 import { ClientEventEmitter, type ClientEventListener, type ClientEventName } from './events.js';
-import { HttpClient, type QueryParams } from './http/http-client.js';
+import { fetchTransport } from './http/fetch-transport.js';
+import { HttpClient } from './http/http-client.js';
+import { createNodeTransport } from './http/node-transport.js';
+import type { QueryParams } from './http/request-url.js';
 import { DEFAULT_RETRY } from './http/retry-policy.js';
-import { checkTlsOptions, createNodeTransport, fetchTransport, type Transport } from './http/transport.js';
-import type { AccessTokenResponse } from './models/access-token.js';
+import { checkTlsOptions } from './http/tls-options.js';
+import type { Transport } from './http/transport.js';
 import { DEFAULT_DOMAIN } from './models/contract-constants.js';
 
-const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_TIMEOUT_MSECS = 30_000;
 const USER_AGENT = 'cohesity-sdk-ts/0.1.0';
 
 /** Options of `client.request`. */
@@ -40,54 +45,63 @@ function originOf(clusterVip: string): string {
   return url.origin;
 }
 
-function checkCredentials(options: ClusterClientOptions): void {
-  const hasPassword = options.username !== undefined || options.password !== undefined;
-  const others = [options.apiKey, options.accessToken].filter((value) => value !== undefined).length;
+/**
+ * The types already refuse mixed credentials; this says so to JavaScript callers. Answers
+ * the client's credentials, or undefined for a client of the public endpoints only.
+ */
+function credentialsOf(options: ClusterClientOptions, login: Login, events: ClientEventEmitter) {
+  const { username, password, domain, apiKey, accessToken, tokenType } = options;
+  const hasPassword = username !== undefined || password !== undefined;
+  const others = [apiKey, accessToken].filter((value) => value !== undefined).length;
   if (hasPassword ? others > 0 : others > 1) {
     throw new ConfigurationError(
       'Give one kind of credentials (username and password, apiKey or accessToken), not both',
     );
   }
-  if (hasPassword && !(options.username && options.password)) {
+  if (hasPassword && !(username && password)) {
     throw new ConfigurationError('username and password must both be non-empty');
   }
-  if (!hasPassword && !options.apiKey && !options.accessToken) {
-    throw new ConfigurationError('Give username and password, or apiKey (or accessToken)');
-  }
-  if (options.domain !== undefined && (!hasPassword || !options.domain)) {
+  if ((apiKey ?? accessToken) === '') throw new ConfigurationError('apiKey and accessToken must not be empty');
+  if (domain !== undefined && (!hasPassword || !domain)) {
     throw new ConfigurationError('domain goes with username and password, and must not be empty');
   }
+  if (username && password)
+    return fromPassword(login, { username, password, domain: domain ?? DEFAULT_DOMAIN }, events);
+  if (apiKey !== undefined) return fromApiKey(apiKey);
+  return accessToken === undefined ? undefined : fromAccessToken(accessToken, tokenType);
 }
 
 /**
- * A cluster: logs in lazily, shares one login between concurrent calls, renews ahead of
- * expiry, retries idempotent calls, and never prints a secret.
+ * A cluster: every operation of the v2 API as `client.<group>.<operationId>(params)` and of
+ * the v1 API as `client.v1.<group>.<operationId>(params)`, typed from the documents. Logs in
+ * lazily, shares one login between concurrent calls, renews ahead of expiry, retries
+ * idempotent calls, and never prints a secret.
  * @example
  * const client = new ClusterClient({ clusterVip: '10.0.0.5', username: 'admin', password });
  * const { swVersion } = await client.platform.getCluster();
  */
+// The v2 groups are defined at construction from the generated table (defineOperationGroups);
+// the interface gives them their types without a hand-written or generated member per group.
+export interface ClusterClient extends V2Api {}
+
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the constructor defines every V2Api member
 export class ClusterClient {
-  /** `AccessTokenApi`. */
-  readonly accessToken: AccessTokenApi;
-  /** `PlatformApi`. */
-  readonly platform: PlatformApi;
-  /** `UserApi`: users, sessions, API keys. */
+  /** The v1 API (`/irisservices/api/v1`): `client.v1.protectionJobs.getProtectionJobs()`. */
+  readonly v1: V1Api;
+  /** Today's `UserApi` names with positional SIDs: aliases of `client.user`'s operations. */
   readonly users: UserApi;
-  /** `SecurityApi`. */
-  readonly security: SecurityApi;
   readonly #origin: string;
   readonly #events = new ClientEventEmitter();
   readonly #http: HttpClient;
-  readonly #credentials: CredentialProvider;
+  readonly #credentials: CredentialProvider | undefined;
   #transport: Promise<Transport> | undefined;
 
   constructor(options: ClusterClientOptions) {
     if (typeof options !== 'object' || options === null) throw new ConfigurationError('options are required');
     this.#origin = originOf(options.clusterVip ?? '');
-    checkCredentials(options);
     checkTlsOptions(options.tls, options.fetch !== undefined);
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new ConfigurationError('timeoutMs must be > 0');
+    const timeoutMsecs = options.timeoutMsecs ?? DEFAULT_TIMEOUT_MSECS;
+    if (!(Number.isFinite(timeoutMsecs) && timeoutMsecs > 0)) throw new ConfigurationError('timeoutMsecs must be > 0');
     const retry = { ...DEFAULT_RETRY, ...options.retry };
     if (!(Number.isInteger(retry.maxAttempts) && retry.maxAttempts >= 1)) {
       throw new ConfigurationError('retry.maxAttempts must be an integer >= 1');
@@ -97,43 +111,28 @@ export class ClusterClient {
     this.#http = new HttpClient({
       origin: this.#origin,
       transport: () => {
-        this.#transport ??= fetch ? Promise.resolve(fetchTransport(fetch)) : createNodeTransport(tls, timeoutMs, warn);
+        this.#transport ??= fetch
+          ? Promise.resolve(fetchTransport(fetch))
+          : createNodeTransport(tls, timeoutMsecs, warn);
         return this.#transport;
       },
       retry,
-      timeoutMs,
+      timeoutMsecs,
       signal: options.signal,
       events: this.#events,
       logger,
       userAgent: options.userAgent ?? USER_AGENT,
     });
-    const call = <T>(request: ApiRequest) => this.#call<T>(request);
-    this.accessToken = new AccessTokenApi(call);
-    this.platform = new PlatformApi(call);
-    this.users = new UserApi(call);
-    this.security = new SecurityApi(call);
-    this.#credentials =
-      options.apiKey !== undefined
-        ? fromApiKey(options.apiKey)
-        : options.accessToken !== undefined
-          ? fromAccessToken(options.accessToken, options.tokenType)
-          : fromPassword(
-              async (credentials) => {
-                const response = await this.#http.send<AccessTokenResponse>({
-                  method: 'POST',
-                  path: '/v2/access-tokens',
-                  body: credentials,
-                  idempotent: true,
-                });
-                return { response: response.body, dateHeader: response.headers.get('date') };
-              },
-              {
-                username: options.username ?? '',
-                password: options.password ?? '',
-                domain: options.domain ?? DEFAULT_DOMAIN,
-              },
-              this.#events,
-            );
+    const invoke = (api: Api, group: string, operationId: string, args: readonly unknown[]) =>
+      this.#invoke(api, group, operationId, args);
+    defineOperationGroups(this, 'v2', invoke);
+    const v1 = {};
+    defineOperationGroups(v1, 'v1', invoke);
+    this.v1 = v1 as V1Api;
+    this.users = new UserApi(this.user);
+    // The password provider logs in through the access-token API: one login request builder.
+    const login: Login = (credentials) => this.accessToken.createAccessToken(credentials, { withResponse: true });
+    this.#credentials = credentialsOf(options, login, this.#events);
   }
 
   /**
@@ -147,9 +146,32 @@ export class ClusterClient {
   }
 
   /**
+   * Every item of a paginated list operation, page after page, whatever the way it pages
+   * (`paginationCookie`, `cookie`, `startIndex`, `maxViewId`: read from the document).
+   * @example
+   * for await (const group of client.paginate(client.protectionGroup.getProtectionGroups, { maxResultCount: 50 })) {
+   *   console.log(group.name);
+   * }
+   */
+  paginate<M extends PagedMethod>(
+    method: M,
+    params?: PagedParams<M>,
+    options?: CallOptions,
+  ): AsyncIterableIterator<PagedItem<M>> {
+    const { api, group, operationId } = method;
+    const call = (input: unknown) => this.#invoke(api, group, operationId, [input, options]);
+    const load = () => loadEndpoint(api, group, operationId);
+    return (async function* pages() {
+      // Loaded on first use: a client that never pages does not carry the pager.
+      const { walkPages } = await import('./paginate/walk-pages.js');
+      yield* walkPages(load, call, params);
+    })() as AsyncIterableIterator<PagedItem<M>>;
+  }
+
+  /**
    * Listens to `tokenRefreshed`, `retry` or `authFailed`; answers a function that unsubscribes.
    * @example
-   * client.on('retry', ({ method, path, delayMs }) => console.warn(`retrying ${method} ${path} in ${delayMs} ms`));
+   * client.on('retry', ({ method, path, delayMsecs }) => console.warn(`retrying ${method} ${path} in ${delayMsecs} ms`));
    */
   on<K extends ClientEventName>(name: K, listener: ClientEventListener<K>): () => void {
     return this.#events.on(name, listener);
@@ -167,17 +189,28 @@ export class ClusterClient {
     await (await transport)?.close();
   }
 
-  async #call<T>(request: ApiRequest): Promise<T> {
-    const { auth, ...rest } = request;
-    const response = await this.#http.send<T>({ ...rest, credentials: auth === false ? undefined : this.#credentials });
-    return response.body;
+  /** One generated method's call: the operation's table row says how it goes on the wire. */
+  async #invoke(api: Api, group: string, operationId: string, args: readonly unknown[]): Promise<unknown> {
+    const endpoint = await loadEndpoint(api, group, operationId);
+    const [input, options] = (endpoint.input === 'none' ? [undefined, args[0]] : args) as [
+      unknown,
+      CallOptions | ResponseOptions | undefined,
+    ];
+    const request = await buildRequest(endpoint, input);
+    const credentials = endpoint.public ? undefined : this.#credentials;
+    const response = await this.#http.send({ ...request, signal: options?.signal, credentials });
+    return options && 'withResponse' in options && options.withResponse ? response : response.body;
   }
 
   [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return `ClusterClient { origin: '${this.#origin}', auth: '${this.#credentials.kind}' }`;
+    return `ClusterClient { origin: '${this.#origin}', auth: '${this.#auth()}' }`;
   }
 
-  toJSON(): { origin: string; auth: CredentialProvider['kind'] } {
-    return { origin: this.#origin, auth: this.#credentials.kind };
+  toJSON(): { origin: string; auth: CredentialProvider['kind'] | 'none' } {
+    return { origin: this.#origin, auth: this.#auth() };
+  }
+
+  #auth(): CredentialProvider['kind'] | 'none' {
+    return this.#credentials?.kind ?? 'none';
   }
 }

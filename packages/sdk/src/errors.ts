@@ -1,7 +1,23 @@
-import type { ErrorBody } from './models/error.js';
+/**
+ * The body of every non-2xx answer (contract §4): the cluster's `Error`. A plain interface,
+ * so the published types need no schema library; test/errors-type.test.ts ties it to the
+ * models' `ErrorSchema`, which the server answers with.
+ */
+export interface ErrorBody {
+  errorCode: string;
+  message: string;
+  taskLogId?: string;
+}
 
 /** What went wrong, as a string you can `switch` on. */
-export type CohesityErrorCode = 'ERR_API' | 'ERR_NETWORK' | 'ERR_TLS' | 'ERR_TIMEOUT' | 'ERR_CONFIGURATION';
+export type CohesityErrorCode =
+  | 'ERR_API'
+  | 'ERR_NETWORK'
+  | 'ERR_TLS'
+  | 'ERR_TIMEOUT'
+  | 'ERR_CONFIGURATION'
+  | 'ERR_WAITER_TIMEOUT'
+  | 'ERR_WAITER_FAILED';
 
 /**
  * Base of every error the SDK throws (aborts excepted: those reject with the signal's reason).
@@ -116,7 +132,7 @@ export class TlsError extends CohesityError {
   }
 }
 
-/** No answer within `timeoutMs`. */
+/** No answer within `timeoutMsecs`. */
 export class TimeoutError extends CohesityError {
   override name = 'TimeoutError';
   constructor(message: string, options?: ErrorOptions) {

@@ -3,11 +3,11 @@ import type { CohesityError } from './errors.js';
 /** What each event carries. Never a secret. */
 export interface ClientEvents {
   /** A new access token was obtained: `login` (first), `renewal` (ahead of expiry) or `rejected` (after a 401). */
-  tokenRefreshed: { reason: 'login' | 'renewal' | 'rejected'; expiresAt: Date; lifetimeMs: number };
-  /** A request is sent again after `delayMs`. */
-  retry: { method: string; path: string; attempt: number; delayMs: number; status?: number; error?: CohesityError };
-  /** Logging in failed, or the cluster rejected an API key. */
-  authFailed: { kind: 'password' | 'apiKey'; error: CohesityError };
+  tokenRefreshed: { reason: 'login' | 'renewal' | 'rejected'; expiresAt: Date; lifetimeMsecs: number };
+  /** A request is sent again after `delayMsecs`. */
+  retry: { method: string; path: string; attempt: number; delayMsecs: number; status?: number; error?: CohesityError };
+  /** Logging in failed, or the cluster rejected an API key or a given access token (401). */
+  authFailed: { kind: 'password' | 'apiKey' | 'accessToken'; error: CohesityError };
 }
 
 export type ClientEventName = keyof ClientEvents;

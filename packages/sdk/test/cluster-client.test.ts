@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BadRequestException, ClusterClient, ConfigurationError, UnauthorizedException } from '../src/index.js';
+import {
+  BadRequestException,
+  ClusterClient,
+  type ClusterClientOptions,
+  ConfigurationError,
+  UnauthorizedException,
+} from '../src/index.js';
 import { ADMIN_PASSWORD, startTestCluster, type TestCluster } from './helpers/test-cluster.js';
 
 let cluster: TestCluster;
@@ -82,17 +88,51 @@ describe('ClusterClient', () => {
     expect(await cluster.logins()).toBe(before);
   });
 
+  it('calls public endpoints without credentials, and gets 401 from the others', async () => {
+    const client = new ClusterClient({ clusterVip: cluster.server.url, tls: { ca: cluster.ca } });
+    const { body, headers } = await client.accessToken.createAccessToken(
+      { username: 'admin', password: ADMIN_PASSWORD },
+      { withResponse: true },
+    );
+    expect(body.tokenType).toBe('Bearer');
+    expect(Date.parse(headers.get('date') ?? '')).toBeGreaterThan(0);
+    const info = await client.request<{ name: string }>('GET', '/irisservices/api/v1/public/basicClusterInfo');
+    expect(info.name).toBe('cohesity-dev');
+    await expect(client.platform.getCluster()).rejects.toBeInstanceOf(UnauthorizedException);
+    expect(JSON.stringify(client)).toContain('"auth":"none"');
+    await client.close();
+  });
+
+  it('refuses mixed credentials at compile time', () => {
+    const clusterVip = '127.0.0.1:1';
+    const compileOnly = (build: () => unknown) => build;
+    // Never run: each line must fail to type-check, or tsc fails on an unused @ts-expect-error.
+    compileOnly(() => [
+      // @ts-expect-error a password needs its username
+      new ClusterClient({ clusterVip, password: 'x' }),
+      // @ts-expect-error one kind of credentials only
+      new ClusterClient({ clusterVip, username: 'a', password: 'x', apiKey: 'k' }),
+      // @ts-expect-error domain goes with a password
+      new ClusterClient({ clusterVip, apiKey: 'k', domain: 'LOCAL' }),
+      // @ts-expect-error tokenType goes with accessToken
+      new ClusterClient({ clusterVip, apiKey: 'k', tokenType: 'Bearer' }),
+    ]);
+    expect(new ClusterClient({ clusterVip, accessToken: 't', tokenType: 'Bearer' })).toBeInstanceOf(ClusterClient);
+  });
+
   it.each([
-    [{}, 'Give username and password, or apiKey'],
+    [{ apiKey: '' }, 'apiKey and accessToken must not be empty'],
     [{ username: 'admin' }, 'username and password must both be non-empty'],
     [{ username: 'admin', password: 'x', apiKey: 'k' }, 'not both'],
     [{ apiKey: 'k', domain: 'LOCAL' }, 'domain goes with username and password'],
     [{ apiKey: 'k', clusterVip: 'ftp://host' }, 'clusterVip must use https'],
     [{ apiKey: 'k', tls: { fingerprint256: 'AB:CD' } }, 'tls.fingerprint256 must be 32 hex bytes'],
     [{ apiKey: 'k', tls: { ca: 'x', insecure: true } }, 'at most one of'],
-    [{ apiKey: 'k', timeoutMs: 0 }, 'timeoutMs must be > 0'],
+    [{ apiKey: 'k', timeoutMsecs: 0 }, 'timeoutMsecs must be > 0'],
   ])('rejects bad options at construction: %j', (options, message) => {
-    expect(() => new ClusterClient({ clusterVip: '127.0.0.1:1', ...options })).toThrow(ConfigurationError);
-    expect(() => new ClusterClient({ clusterVip: '127.0.0.1:1', ...options })).toThrow(message);
+    // As a JavaScript caller would pass them: the types refuse most of these already.
+    const build = () => new ClusterClient({ clusterVip: '127.0.0.1:1', ...options } as ClusterClientOptions);
+    expect(build).toThrow(ConfigurationError);
+    expect(build).toThrow(message);
   });
 });

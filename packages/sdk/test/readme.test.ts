@@ -13,8 +13,15 @@ const examples = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => ma
 
 let cluster: TestCluster;
 let env: Record<string, string>;
+/** Whether the server answers the whole API (branch whole-api), which some examples need. */
+let wholeApi = false;
 beforeAll(async () => {
   cluster = await startTestCluster();
+  const token = await cluster.server.login('admin', ADMIN_PASSWORD);
+  const probe = await cluster.server.send('GET', '/v2/data-protect/protection-groups', {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  wholeApi = probe.status !== 404;
   const apiKey = await createAdminApiKey(cluster.server);
   env = {
     COHESITY_CLUSTER: new URL(cluster.server.url).host,
@@ -33,7 +40,11 @@ describe('README examples', () => {
 
   it.each(examples.map((code, index) => [index + 1, code] as const))(
     'example %i runs against the server',
-    async (_n, code) => {
+    async (n, code) => {
+      if (code.startsWith('// needs the whole API') && !wholeApi) {
+        console.warn(`\n*** SKIPPED README example ${n}: the server does not answer the whole API yet ***\n`);
+        return;
+      }
       const js = ts.transpileModule(code, {
         compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
       }).outputText;

@@ -4,6 +4,7 @@ import { auditDenials } from './auth/audit-denials.js';
 import { authenticate } from './auth/authenticate.js';
 import { useRateLimits } from './auth/rate-limit.js';
 import { registerClusterApi } from './cluster-api/register-cluster-api.js';
+import { refuseOtherClusters } from './helios/remote-cluster-headers.js';
 import { answerClientError } from './http/client-error-handler.js';
 import { errorCodeOf, rememberErrorCodes } from './http/error-code-log.js';
 import { sendContractError, useContractErrors } from './http/error-handler.js';
@@ -11,7 +12,11 @@ import { parseEveryBodyAsJson } from './http/json-body.js';
 import { answerUnknownRoutes } from './http/method-not-allowed.js';
 import { requestIdFrom } from './http/request-id.js';
 import { useContractValidation } from './http/validation.js';
+import { mfaRoutes } from './mfa/mfa-routes.js';
+import { verifyOtpRoute } from './mfa/verify-otp-route.js';
+import { updateUserV1Route } from './password-change/update-user-v1-route.js';
 import { healthRoutes } from './routes/health.js';
+import { V1_PREFIX, V2_PREFIX } from './routes/prefixes.js';
 import { accessTokenV1Routes } from './routes/v1/access-tokens.js';
 import { apiKeyV1Routes } from './routes/v1/api-keys.js';
 import { clusterV1Routes } from './routes/v1/cluster.js';
@@ -25,9 +30,14 @@ import { securityConfigRoutes } from './routes/v2/security-config.js';
 import { sessionRoutes } from './routes/v2/sessions.js';
 import { userRoutes } from './routes/v2/users.js';
 import type { Services } from './services.js';
+import { useImpersonation } from './tenants/impersonation.js';
+import { useTenantIsolation } from './tenants/tenant-isolation.js';
+import { useTenantLogins } from './tenants/tenant-login.js';
+import { tenantRoutes } from './tenants/tenant-routes.js';
+import { restrictUnfinishedWebLogins } from './web-login/restrict-web-session.js';
+import { webLoginRoutes } from './web-login/web-login-routes.js';
 
-export const V1_PREFIX = '/irisservices/api/v1';
-export const V2_PREFIX = '/v2';
+export { V1_PREFIX, V2_PREFIX };
 
 export interface AppOptions {
   /** PEM certificate and key; without them the app speaks plain HTTP. */
@@ -96,7 +106,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     closing = true;
   });
   // Flat fields, not pino's req/res serializers: the same facts at ~13% less CPU per request.
-  app.addHook('onResponse', async function logRequest(request, reply) {
+  // These two hooks take a callback, not async: a promise per hook per request costs more
+  // than the work in them.
+  app.addHook('onResponse', function logRequest(request, reply, done) {
     request.log.info(
       {
         method: request.method,
@@ -108,17 +120,24 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       },
       'request completed',
     );
+    done();
   });
-  app.addHook('onSend', async function tagResponse(request, reply) {
+  app.addHook('onSend', function tagResponse(request, reply, payload, done) {
     reply.header('x-request-id', request.id);
     if (closing) reply.header('connection', 'close');
+    done(null, payload);
   });
 
-  await useRateLimits(app, {
+  useRateLimits(app, {
     loginPerMinute: services.config.loginRateLimit,
     apiPerMinute: services.config.apiRateLimit,
   });
   await app.register(authenticate, services);
+  restrictUnfinishedWebLogins(app);
+  refuseOtherClusters(app, services);
+  useImpersonation(app, services);
+  useTenantIsolation(app, services);
+  useTenantLogins(app, services);
   auditDenials(app, services);
   await app.register(healthRoutes, services);
   await app.register(accessTokenRoutes, { prefix: V2_PREFIX, ...services });
@@ -133,6 +152,11 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(apiKeyV1Routes, { prefix: V1_PREFIX, ...services });
   await app.register(userV1Routes, { prefix: V1_PREFIX, ...services });
   await app.register(sessionUserV1Routes, { prefix: V1_PREFIX });
+  await app.register(webLoginRoutes, services);
+  await app.register(mfaRoutes, { prefix: V2_PREFIX, ...services });
+  await app.register(verifyOtpRoute, { prefix: V1_PREFIX, ...services });
+  await app.register(updateUserV1Route, { prefix: V1_PREFIX, ...services });
+  await app.register(tenantRoutes, services);
   // Last: every operation of the cluster's documents that no route above answers.
   await registerClusterApi(app, services.clusterApi);
   return app;

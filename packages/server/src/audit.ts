@@ -8,6 +8,7 @@ export type AuditEntry = Pick<AuditEvent, 'action' | 'outcome'> &
 /** Appends one line to the audit log: who (the actor unless given), what, when, from where. */
 export function audit(services: Services, actor: Actor, entry: AuditEntry): Promise<void> {
   const user = actor.principal?.user;
+  const impersonating = actor.principal?.impersonating;
   return services.store.appendAudit({
     timeMsecs: services.now(),
     actorSid: entry.actorSid ?? user?.sid ?? null,
@@ -15,7 +16,16 @@ export function audit(services: Services, actor: Actor, entry: AuditEntry): Prom
     target: entry.target ?? null,
     ip: actor.ip,
     requestId: actor.requestId,
-    details: entry.details ?? {},
+    // Both identities while impersonating: the administrator acts, for the tenant.
+    details: impersonating
+      ? {
+          ...entry.details,
+          isImpersonation: true,
+          originalTenantId: null,
+          tenantId: impersonating.tenantId,
+          tenantName: impersonating.tenantName,
+        }
+      : (entry.details ?? {}),
     action: entry.action,
     outcome: entry.outcome,
   });

@@ -6,6 +6,8 @@ import { type ClusterIdentity, DuplicateUserError, type Store } from './store/st
 /** A fresh cluster's security config (Cohesity's defaults). */
 export const DEFAULT_SECURITY_CONFIG: SecurityConfig = {
   authTokenTimeoutMinutes: 24 * 60,
+  inactivityTimeoutMSecs: 30 * 60_000,
+  sessionManagementEnabled: false,
   accountLockout: { maxFailedLoginAttempts: 5, failedLoginLockTimeDurationMins: 30, inactivityTimeDays: 0 },
   sessionConfiguration: {
     absoluteTimeout: 24 * 3600,

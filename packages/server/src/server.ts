@@ -9,7 +9,9 @@ import type { ClusterApiContext } from './cluster-api/cluster-api-context.js';
 import { createClusterApi, openResourceStore } from './cluster-api/create-cluster-api.js';
 import { seedDemoCluster } from './cluster-api/demo/seed-demo-cluster.js';
 import type { ServerConfig } from './config.js';
+import { stdoutLogDestination } from './http/log-destination.js';
 import { loadTlsCredentials } from './http/tls.js';
+import { AtRestCipher } from './secrets/at-rest-cipher.js';
 import type { Services } from './services.js';
 import { describeStore, type StoreDescription } from './store/describe-store.js';
 import { openStore } from './store/open-store.js';
@@ -47,7 +49,7 @@ export interface StartOptions {
 /** Opens the store, makes first-start state, and listens. What `main.ts`, the CLI and tests run. */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const store = await openStore(config, options.onDatabaseRetry);
-  const resources = openResourceStore(config);
+  const resources = openResourceStore(store);
   try {
     const hasher = await PasswordHasher.create(options.hasher);
     const { identity: cluster, createdAdmin } = await bootstrap(store, hasher, config.adminPassword, Date.now());
@@ -66,15 +68,19 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       hasher,
       tokens,
       cluster,
+      atRest: await AtRestCipher.open(config.dataDir),
       clusterApi,
       now: () => Date.now(),
-      securityConfig: async () => (await store.getSetting('securityConfig')) ?? DEFAULT_SECURITY_CONFIG,
+      // Configs stored before a setting existed take its default.
+      securityConfig: async () => ({ ...DEFAULT_SECURITY_CONFIG, ...(await store.getSetting('securityConfig')) }),
     };
     const tls = config.http ? undefined : await loadTlsCredentials(config.dataDir, config.host, config.tls);
+    const stdout = options.logger === undefined && !options.logStream ? stdoutLogDestination() : undefined;
+    const stream = options.logStream ?? stdout?.stream;
     const logger = options.logger ?? {
       level: config.logLevel,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      ...(options.logStream ? { stream: options.logStream } : {}),
+      ...(stream ? { stream } : {}),
     };
     const app = await buildApp(services, { tls, logger });
     await app.listen({ host: config.host, port: config.port });
@@ -111,13 +117,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       storeDescription,
       async close() {
         await app.close();
-        await resources.close();
         await store.close();
         app.log.info('server stopped');
+        stdout?.close();
       },
     };
   } catch (error) {
-    await resources.close();
     await store.close();
     throw error;
   }

@@ -16,6 +16,8 @@ describe('loadConfig', () => {
       trustProxy: undefined,
       clusterName: 'cohesity-dev',
       swVersion: '7.1.2_u3_release-20241231_bb47fe77',
+      emptyCluster: false,
+      runSeconds: 3,
       logLevel: 'info',
       loginRateLimit: 600,
       apiRateLimit: 60000,

@@ -1,4 +1,4 @@
-import type { ClusterClient, CreatedUserApiKey, UserApiKey } from 'cohesity-sdk';
+import type { ClusterClient, V2Schema } from 'cohesity-sdk';
 import { Command } from 'commander';
 import { confirmOrYes } from '../confirm-or-yes.js';
 import { currentUserSid } from '../current-user-sid.js';
@@ -11,6 +11,9 @@ import { withClient } from '../with-client.js';
 interface UserOption {
   user?: string;
 }
+
+type UserApiKey = V2Schema<'UserAPIKey'>;
+type CreatedUserApiKey = V2Schema<'CreatedUserAPIKey'>;
 
 const COLUMNS = ['id', 'name', 'userSid', 'isActive', 'isExpired', 'created', 'expires', 'lastRotated'];
 const rowOf = (key: UserApiKey) => ({
@@ -67,7 +70,7 @@ async function create(
 
 async function list(options: UserOption & { all?: boolean }, command: Command): Promise<void> {
   const globals = command.optsWithGlobals<GlobalOptions>();
-  const { apiKeys } = await withClient(globals, async (client) =>
+  const { apiKeys = [] } = await withClient(globals, async (client) =>
     options.all ? client.users.getAllApiKeys() : client.users.getUserApiKeys(await ownerOf(client, options)),
   );
   if (globals.json) printJson({ apiKeys });

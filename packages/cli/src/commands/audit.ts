@@ -1,4 +1,5 @@
-import type { AuditLog, AuditLogs, ClusterClient } from 'cohesity-sdk';
+import type { ClusterClient } from 'cohesity-sdk';
+import type { AuditLog, AuditLogs } from 'cohesity-sdk/models';
 import { Command, Option } from 'commander';
 import { usageError } from '../errors.js';
 import { findUser } from '../find-user.js';

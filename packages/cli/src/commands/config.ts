@@ -1,4 +1,4 @@
-import type { UpdateSecurityConfig } from 'cohesity-sdk';
+import type { V2Schema } from 'cohesity-sdk';
 import { Command } from 'commander';
 import { usageError } from '../errors.js';
 import type { GlobalOptions } from '../global-options.js';
@@ -33,7 +33,7 @@ async function set(assignments: string[], _options: object, command: Command): P
   const globals = command.optsWithGlobals<GlobalOptions>();
   // The cluster validates the types and ranges, and answers what is wrong; a misspelt key it
   // would drop silently, so each key must name a setting the cluster has.
-  const update = parseAssignments(assignments) as UpdateSecurityConfig;
+  const update = parseAssignments(assignments) as V2Schema<'SecurityConfig'>;
   const paths = assignments.map((assignment) => assignment.slice(0, assignment.indexOf('=')));
   const updated = await withClient(globals, async (client) => {
     const current = await client.security.getSecurityConfig();

@@ -1,4 +1,3 @@
-import type { SessionUserV1 } from 'cohesity-sdk';
 import { ClusterClient, DEFAULT_DOMAIN } from 'cohesity-sdk';
 import { Command, Option } from 'commander';
 import { createToken } from '../create-token.js';
@@ -29,12 +28,15 @@ async function readPassword(options: LoginOptions, username: string): Promise<st
 }
 
 /** Checks the key with the cluster (who is it?) before saving it: a typo fails now, not later. */
-async function whoseKey(vip: string, apiKey: string, profile: Pick<Profile, 'tls'>): Promise<SessionUserV1> {
+async function whoseKey(
+  vip: string,
+  apiKey: string,
+  profile: Pick<Profile, 'tls'>,
+): Promise<{ username: string; domain: string }> {
   const client = new ClusterClient({ clusterVip: vip, apiKey, tls: await toTlsOptions(profile.tls) });
   try {
-    return await withSpinner('Checking the API key…', () =>
-      client.request<SessionUserV1>('GET', '/irisservices/api/v1/public/sessionUser'),
-    );
+    const me = await withSpinner('Checking the API key…', () => client.v1.principals.getSessionUser());
+    return { username: me.username ?? '', domain: me.domain ?? '' };
   } catch (error) {
     const failure = toCliError(error, `log in to ${vip} with an API key`);
     if (failure.exitCode !== ExitCode.auth) throw failure;

@@ -14,7 +14,7 @@ async function list(options: { user?: string[] }, command: Command): Promise<voi
     printJson(counts);
     return;
   }
-  printTable(counts.sessionsPerUser, ['sid', 'sessionsCount']);
+  printTable(counts.sessionsPerUser ?? [], ['sid', 'sessionsCount']);
   process.stdout.write(`total: ${counts.totalSessionsCount}\n`);
 }
 

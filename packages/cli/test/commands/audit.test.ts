@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import type { AuditLogs } from 'cohesity-sdk';
+import type { AuditLogs } from 'cohesity-sdk/models';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useLoggedInCli } from '../helpers/logged-in-cli.js';
 import { CLI, runCli } from '../helpers/run-cli.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AccessTokenResponse, Cluster, CreatedUserApiKey, UserApiKeys } from 'cohesity-sdk';
+import type { AccessTokenResponse, Cluster, CreatedUserApiKey, UserApiKeys } from 'cohesity-sdk/models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, type CliFixture, loginArgs, startCliFixture } from '../helpers/cli-env.js';
 import { requireBuiltCli, runCli } from '../helpers/run-cli.js';

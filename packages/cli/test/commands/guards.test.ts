@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SecurityConfig, UserApiKeys } from 'cohesity-sdk';
+import type { SecurityConfig, UserApiKeys } from 'cohesity-sdk/models';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, loginArgs, startCliFixture } from '../helpers/cli-env.js';
 import { useLoggedInCli } from '../helpers/logged-in-cli.js';

@@ -1,6 +1,7 @@
-import type { SecurityConfig, SessionsCount, Users } from 'cohesity-sdk';
+import type { SecurityConfig, SessionsCount, Users } from 'cohesity-sdk/models';
 import { describe, expect, it } from 'vitest';
 import { STRONG_PASSWORD } from '../../../server/test/helpers/identity.js';
+import { withSessionManagement } from '../../../server/test/helpers/session-management.js';
 import { ADMIN_PASSWORD } from '../helpers/cli-env.js';
 import { useLoggedInCli } from '../helpers/logged-in-cli.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -63,9 +64,12 @@ describe('cohesity users', () => {
 
 describe('cohesity sessions', () => {
   it('counts sessions per user and ends one user’s sessions', async () => {
-    const session = await suite.fixture.server.send('POST', '/v2/users/sessions', {
-      body: { username: 'admin', password: ADMIN_PASSWORD, domain: 'LOCAL' },
-    });
+    const admin = { authorization: `Bearer ${await suite.fixture.server.login('admin', ADMIN_PASSWORD)}` };
+    const session = await withSessionManagement(suite.fixture.server, admin, () =>
+      suite.fixture.server.send('POST', '/v2/users/sessions', {
+        body: { username: 'admin', password: ADMIN_PASSWORD, domain: 'LOCAL' },
+      }),
+    );
     expect(session.status).toBe(201);
     const counts = JSON.parse((await cli(['sessions', 'list', '--json'])).stdout) as SessionsCount;
     expect(counts.totalSessionsCount).toBe(1);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CreatedUserApiKey } from 'cohesity-sdk';
+import type { CreatedUserApiKey } from 'cohesity-sdk/models';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, loginArgs } from '../helpers/cli-env.js';
 import { useLoggedInCli } from '../helpers/logged-in-cli.js';

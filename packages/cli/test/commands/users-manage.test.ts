@@ -1,4 +1,4 @@
-import type { User, Users } from 'cohesity-sdk';
+import type { User, Users } from 'cohesity-sdk/models';
 import { describe, expect, it } from 'vitest';
 import { STRONG_PASSWORD } from '../../../server/test/helpers/identity.js';
 import { useLoggedInCli } from '../helpers/logged-in-cli.js';

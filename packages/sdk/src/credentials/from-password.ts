@@ -1,16 +1,13 @@
-import { CohesityError } from '../errors.js';
+import type { AccessTokenResponse } from '../endpoints/corrections.js';
 import type { ClientEventEmitter } from '../events.js';
-import type { AccessTokenResponse } from '../models/access-token.js';
+import type { ApiResponse } from '../http/http-client.js';
 import { REPLAYABLE_401_MESSAGES } from '../models/contract-constants.js';
 import type { Credential, CredentialProvider } from './credential-provider.js';
 import { singleFlight, waitFor } from './single-flight.js';
 import { tokenExpiry } from './token-expiry.js';
 
-/** A login's answer and the `Date` header it came with. */
-export interface LoginResult {
-  response: AccessTokenResponse;
-  dateHeader: string | null;
-}
+/** Logs in: the access-token API's answer, with the `Date` header that dates the token. */
+export type Login = (credentials: PasswordCredentials) => Promise<ApiResponse<AccessTokenResponse>>;
 
 export interface PasswordCredentials {
   username: string;
@@ -27,8 +24,8 @@ interface HeldToken {
 
 // Renew a quarter of the lifetime early (at most 5 minutes) in the background; block callers
 // only in the last tenth (at most 30 s), where a request could reach the cluster too late.
-const renewMarginMs = (lifetimeMs: number) => Math.min(5 * 60_000, lifetimeMs / 4);
-const staleMarginMs = (lifetimeMs: number) => Math.min(30_000, lifetimeMs / 10);
+const renewMarginMsecs = (lifetimeMsecs: number) => Math.min(5 * 60_000, lifetimeMsecs / 4);
+const staleMarginMsecs = (lifetimeMsecs: number) => Math.min(30_000, lifetimeMsecs / 10);
 
 const REPLAYABLE_MESSAGES = new Set(REPLAYABLE_401_MESSAGES.map((message) => message.toLowerCase()));
 
@@ -39,30 +36,21 @@ class PasswordCredentialProvider implements CredentialProvider {
   #token: HeldToken | undefined;
   #nextReason: 'login' | 'renewal' | 'rejected' = 'login';
 
-  constructor(
-    login: (credentials: PasswordCredentials) => Promise<LoginResult>,
-    credentials: PasswordCredentials,
-    events: ClientEventEmitter,
-  ) {
+  constructor(login: Login, credentials: PasswordCredentials, events: ClientEventEmitter) {
     this.#login = singleFlight(async () => {
       const reason = this.#nextReason;
-      try {
-        const { response, dateHeader } = await login(credentials);
-        const receivedAt = performance.now();
-        const { remainingMs, lifetimeMs } = tokenExpiry(response.accessToken, dateHeader, Date.now());
-        const credential = { headers: { authorization: `${response.tokenType} ${response.accessToken}` } };
-        this.#token = {
-          credential,
-          renewAt: receivedAt + remainingMs - renewMarginMs(lifetimeMs),
-          staleAt: receivedAt + remainingMs - staleMarginMs(lifetimeMs),
-        };
-        this.#nextReason = 'renewal';
-        events.emit('tokenRefreshed', { reason, expiresAt: new Date(Date.now() + remainingMs), lifetimeMs });
-        return credential;
-      } catch (error) {
-        if (error instanceof CohesityError) events.emit('authFailed', { kind: 'password', error });
-        throw error;
-      }
+      const { body, headers } = await login(credentials);
+      const receivedAt = performance.now();
+      const { remainingMsecs, lifetimeMsecs } = tokenExpiry(body.accessToken, headers.get('date'), Date.now());
+      const credential = { headers: { authorization: `${body.tokenType} ${body.accessToken}` } };
+      this.#token = {
+        credential,
+        renewAt: receivedAt + remainingMsecs - renewMarginMsecs(lifetimeMsecs),
+        staleAt: receivedAt + remainingMsecs - staleMarginMsecs(lifetimeMsecs),
+      };
+      this.#nextReason = 'renewal';
+      events.emit('tokenRefreshed', { reason, expiresAt: new Date(Date.now() + remainingMsecs), lifetimeMsecs });
+      return credential;
     });
   }
 
@@ -104,7 +92,7 @@ class PasswordCredentialProvider implements CredentialProvider {
  * const provider = fromPassword(login, { username: 'admin', password, domain: 'LOCAL' }, events);
  */
 export function fromPassword(
-  login: (credentials: PasswordCredentials) => Promise<LoginResult>,
+  login: Login,
   credentials: PasswordCredentials,
   events: ClientEventEmitter,
 ): CredentialProvider {

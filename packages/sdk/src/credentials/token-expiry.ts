@@ -1,11 +1,11 @@
-const DAY_MS = 24 * 60 * 60 * 1000;
+const DAY_MSECS = 24 * 60 * 60 * 1000;
 
 /** When a token expires, measured from the moment it was received. */
 export interface TokenExpiry {
   /** Milliseconds from receipt until the cluster stops accepting the token. */
-  remainingMs: number;
+  remainingMsecs: number;
   /** The token's whole lifetime (from `iat` when present), which sizes the renewal margin. */
-  lifetimeMs: number;
+  lifetimeMsecs: number;
 }
 
 function decodeClaims(token: string): Record<string, unknown> | undefined {
@@ -26,25 +26,25 @@ function decodeClaims(token: string): Record<string, unknown> | undefined {
  * a local clock within that second is the same clock, only more precise; otherwise the
  * local clock is off and we take the header, rounded up so a renewal is never late.
  */
-export function serverNowMs(dateHeader: string | null | undefined, localNowMs: number): number {
-  const dateMs = dateHeader ? Date.parse(dateHeader) : Number.NaN;
-  if (Number.isNaN(dateMs)) return localNowMs;
-  return localNowMs >= dateMs && localNowMs < dateMs + 1000 ? localNowMs : dateMs + 999;
+export function serverNowMsecs(dateHeader: string | null | undefined, localNowMsecs: number): number {
+  const dateMsecs = dateHeader ? Date.parse(dateHeader) : Number.NaN;
+  if (Number.isNaN(dateMsecs)) return localNowMsecs;
+  return localNowMsecs >= dateMsecs && localNowMsecs < dateMsecs + 1000 ? localNowMsecs : dateMsecs + 999;
 }
 
 /**
  * Reads the token's `expiration-time` claim (epoch seconds, as a string) without verifying
  * it: the cluster verifies, the client only plans its renewal. Falls back to 24 hours.
  * @example
- * tokenExpiry(accessToken, response.headers.get('date'), Date.now()).remainingMs
+ * tokenExpiry(accessToken, response.headers.get('date'), Date.now()).remainingMsecs
  */
-export function tokenExpiry(token: string, dateHeader: string | null | undefined, localNowMs: number): TokenExpiry {
+export function tokenExpiry(token: string, dateHeader: string | null | undefined, localNowMsecs: number): TokenExpiry {
   const claims = decodeClaims(token);
   const expiresSec = Number(claims?.['expiration-time']);
-  if (!Number.isFinite(expiresSec) || expiresSec <= 0) return { remainingMs: DAY_MS, lifetimeMs: DAY_MS };
-  const remainingMs = Math.max(0, expiresSec * 1000 - serverNowMs(dateHeader, localNowMs));
+  if (!Number.isFinite(expiresSec) || expiresSec <= 0) return { remainingMsecs: DAY_MSECS, lifetimeMsecs: DAY_MSECS };
+  const remainingMsecs = Math.max(0, expiresSec * 1000 - serverNowMsecs(dateHeader, localNowMsecs));
   const issuedSec = Number(claims?.iat);
-  const lifetimeMs =
-    Number.isFinite(issuedSec) && issuedSec < expiresSec ? (expiresSec - issuedSec) * 1000 : remainingMs;
-  return { remainingMs, lifetimeMs };
+  const lifetimeMsecs =
+    Number.isFinite(issuedSec) && issuedSec < expiresSec ? (expiresSec - issuedSec) * 1000 : remainingMsecs;
+  return { remainingMsecs, lifetimeMsecs };
 }

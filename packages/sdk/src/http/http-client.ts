@@ -1,17 +1,19 @@
 import type { Credential, CredentialProvider } from '../credentials/credential-provider.js';
-import { type ApiException, apiExceptionFor, type CohesityError, NetworkError, TimeoutError } from '../errors.js';
+import {
+  type ApiException,
+  apiExceptionFor,
+  CohesityError,
+  type ErrorBody,
+  NetworkError,
+  TimeoutError,
+  TlsError,
+} from '../errors.js';
 import type { ClientEventEmitter } from '../events.js';
-import type { ErrorBody } from '../models/error.js';
 import { redactHeaders } from './redact.js';
+import { type QueryParams, requestUrl } from './request-url.js';
 import { type RetryOptions, retryDelay } from './retry-policy.js';
 import { sleep } from './sleep.js';
-import { classifyFetchError, type Transport, type TransportResponse } from './transport.js';
-
-/** Query values; arrays are sent as repeated parameters. `undefined` and `null` are left out. */
-export type QueryParams = Record<
-  string,
-  string | number | boolean | readonly (string | number | boolean)[] | null | undefined
->;
+import type { ResponseHeaders, Transport, TransportError, TransportResponse } from './transport.js';
 
 /** Where the SDK writes what it does. `console` fits. Never receives a secret. */
 export interface Logger {
@@ -24,7 +26,16 @@ export interface HttpRequest {
   /** From the cluster's root, e.g. `/v2/clusters` or `/irisservices/api/v1/public/cluster`. */
   path: string;
   query?: QueryParams | undefined;
+  /** Header parameters of the operation; credentials are added by the client. */
+  headers?: Readonly<Record<string, string>>;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is, e.g. a multipart form. */
+  payload?: { data: Uint8Array; contentType: string };
+  /** The answer is a file: resolve to its bytes instead of parsing JSON. */
+  binary?: boolean;
+  /** A 3xx is the answer (read its `location` with `withResponse`), not a failure. */
+  redirect?: boolean;
   signal?: AbortSignal | undefined;
   /** Retry this non-idempotent request too (a login is safe to repeat). */
   idempotent?: boolean;
@@ -32,41 +43,40 @@ export interface HttpRequest {
   credentials?: CredentialProvider | undefined;
 }
 
-export interface HttpResponse<T> {
+/**
+ * A 2xx answer with its status and headers, for callers that need more than the body
+ * (e.g. the `Date` a login came with).
+ */
+export interface ApiResponse<T> {
   status: number;
+  headers: ResponseHeaders;
   body: T;
-  headers: TransportResponse['headers'];
 }
 
 export interface HttpClientOptions {
   origin: string;
   transport: () => Promise<Transport>;
   retry: RetryOptions;
-  timeoutMs: number;
+  timeoutMsecs: number;
   signal: AbortSignal | undefined;
   events: ClientEventEmitter;
   logger: Logger | undefined;
   userAgent: string;
 }
 
-// RFC 3986 path characters only: such a path needs neither parsing nor escaping.
-const PLAIN_PATH = /^\/[\w\-.~!$&'()*+,;=:@%/]*$/;
-
-/**
- * The request URL. Paths are appended to the origin, never resolved against it, so no path
- * (`//other.host/x` included) can send the credentials to another host. The API methods'
- * own paths skip URL parsing, which costs more than the rest of building a call.
- */
-function urlFor(origin: string, path: string, query: QueryParams | undefined): string {
-  const absolute = path.startsWith('/') ? path : `/${path}`;
-  if (query === undefined && PLAIN_PATH.test(absolute)) return origin + absolute;
-  const url = new URL(origin + absolute);
-  for (const [name, value] of Object.entries(query ?? {})) {
-    if (value === undefined || value === null) continue;
-    for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(name, String(item));
-  }
-  return url.toString();
+/** What one call is, for its errors and log lines. */
+interface Exchange {
+  method: string;
+  path: string;
+  /** `GET /v2/clusters` */
+  what: string;
 }
+
+/** One try's result: the cluster's answer, or why none came. */
+type Outcome = { response: TransportResponse; failure?: undefined } | { response?: undefined; failure: TransportError };
+
+const isTransportError = (error: unknown): error is TransportError =>
+  error instanceof NetworkError || error instanceof TimeoutError || error instanceof TlsError;
 
 function parseErrorBody(text: string): ErrorBody | undefined {
   try {
@@ -79,7 +89,7 @@ function parseErrorBody(text: string): ErrorBody | undefined {
   return undefined;
 }
 
-function headerRecord(headers: TransportResponse['headers']): Record<string, string> {
+function headerRecord(headers: ResponseHeaders): Record<string, string> {
   const entries: [string, string][] = [];
   headers.forEach((value, name) => {
     entries.push([name, value]);
@@ -87,104 +97,102 @@ function headerRecord(headers: TransportResponse['headers']): Record<string, str
   return redactHeaders(entries);
 }
 
+const decoder = new TextDecoder();
+
 /** Sends requests: credentials, timeouts, retries with backoff, one replay after an expired token. */
 export class HttpClient {
   readonly #options: HttpClientOptions;
+  /** Failures already reported: concurrent callers share one failed login. */
+  readonly #reported = new WeakSet<object>();
 
   constructor(options: HttpClientOptions) {
     this.#options = options;
   }
 
-  async send<T>(request: HttpRequest): Promise<HttpResponse<T>> {
-    const { retry, events, logger } = this.#options;
+  async send<T>(request: HttpRequest): Promise<ApiResponse<T>> {
     const method = request.method.toUpperCase();
     const signal = this.#callerSignal(request.signal);
-    const url = urlFor(this.#options.origin, request.path, request.query);
-    const what = `${method} ${request.path}`;
+    const url = requestUrl(this.#options.origin, request.path, request.query);
+    const exchange = { method, path: request.path, what: `${method} ${request.path}` };
+    const { credentials } = request;
     let sent = 0;
     let replayed = false;
     for (;;) {
       signal?.throwIfAborted();
-      const credential = await request.credentials?.get(signal);
+      const credential = await credentials?.get(signal).catch((error: unknown) => {
+        throw this.#authFailed(credentials.kind, error);
+      });
       sent += 1;
-      const retryAttempt = replayed ? sent - 1 : sent;
-      let response: TransportResponse;
-      try {
-        response = await this.#attempt(url, method, request.body, credential, signal, what);
-      } catch (error) {
-        if (!(error instanceof NetworkError || error instanceof TimeoutError)) throw error;
-        const delayMs = retryDelay({ attempt: retryAttempt, method, ...this.#idempotent(request) }, retry, Date.now());
-        if (delayMs === undefined) throw error;
-        events.emit('retry', { method, path: request.path, attempt: sent, delayMs, error });
-        await sleep(delayMs, signal);
-        continue;
+      const outcome = await this.#attempt(url, exchange, request, credential, signal);
+      const { response } = outcome;
+      if (response && response.status >= 200 && response.status < (request.redirect ? 400 : 300)) {
+        const body = request.binary
+          ? (response.body as T)
+          : response.status >= 300
+            ? (undefined as T)
+            : this.#parse<T>(response, exchange, sent);
+        return { status: response.status, headers: response.headers, body };
       }
-      logger?.debug?.(`cohesity-sdk: ${what} -> ${response.status}`, { attempt: sent });
-      if (response.status >= 200 && response.status < 300) {
-        return {
-          status: response.status,
-          body: this.#parseSuccess<T>(response, method, request.path, sent),
-          headers: response.headers,
-        };
+      const text = response ? decoder.decode(response.body) : '';
+      if (response?.status === 401 && credential && !replayed) {
+        replayed = credentials?.shouldReplay(credential, parseErrorBody(text)?.message ?? '') ?? false;
+        if (replayed) continue;
       }
-      const body = parseErrorBody(response.text);
-      if (response.status === 401 && credential && request.credentials && !replayed) {
-        if (request.credentials.shouldReplay(credential, body?.message ?? '')) {
-          replayed = true;
-          continue;
-        }
-      }
-      const delayMs = retryDelay(
+      const delayMsecs = retryDelay(
         {
-          attempt: retryAttempt,
+          attempt: replayed ? sent - 1 : sent,
           method,
-          status: response.status,
-          retryAfter: response.headers.get('retry-after'),
-          ...this.#idempotent(request),
+          ...(request.idempotent === undefined ? {} : { idempotent: request.idempotent }),
+          ...(response
+            ? { status: response.status, retryAfter: response.headers.get('retry-after') }
+            : { failure: outcome.failure.code }),
         },
-        retry,
+        this.#options.retry,
         Date.now(),
       );
-      if (delayMs !== undefined) {
-        events.emit('retry', { method, path: request.path, attempt: sent, delayMs, status: response.status });
-        await sleep(delayMs, signal);
+      if (delayMsecs !== undefined) {
+        const cause = response ? { status: response.status } : { error: outcome.failure };
+        this.#options.events.emit('retry', { method, path: request.path, attempt: sent, delayMsecs, ...cause });
+        await sleep(delayMsecs, signal);
         continue;
       }
-      const error: ApiException = apiExceptionFor({
-        status: response.status,
-        body,
-        headers: headerRecord(response.headers),
-        method,
-        path: request.path,
-        attempts: sent,
-      });
-      if (response.status === 401 && request.credentials?.kind === 'apiKey') {
-        events.emit('authFailed', { kind: 'apiKey', error });
-      }
-      throw error;
+      if (!response) throw outcome.failure;
+      const error = this.#apiException(response, parseErrorBody(text), exchange, sent);
+      // A password login that worked earns a replay instead; static credentials are just refused.
+      throw response.status === 401 && credentials && credentials.kind !== 'password'
+        ? this.#authFailed(credentials.kind, error)
+        : error;
     }
   }
 
-  #parseSuccess<T>(response: TransportResponse, method: string, path: string, attempts: number): T {
+  /** The one place `authFailed` is emitted: once per failure, however many callers shared it. */
+  #authFailed(kind: CredentialProvider['kind'], error: unknown): unknown {
+    if (error instanceof CohesityError && !this.#reported.has(error)) {
+      this.#reported.add(error);
+      this.#options.events.emit('authFailed', { kind, error });
+    }
+    return error;
+  }
+
+  #parse<T>(response: TransportResponse, exchange: Exchange, attempts: number): T {
+    const text = decoder.decode(response.body);
     try {
-      return (response.text ? JSON.parse(response.text) : undefined) as T;
+      return (text ? JSON.parse(text) : undefined) as T;
     } catch {
-      const headers = headerRecord(response.headers);
-      const status = response.status;
-      throw apiExceptionFor({
-        status,
-        body: undefined,
-        headers,
-        method,
-        path,
-        attempts,
-        summary: 'answer is not JSON',
-      });
+      throw this.#apiException(response, undefined, exchange, attempts, 'answer is not JSON');
     }
   }
 
-  #idempotent(request: HttpRequest): { idempotent?: boolean } {
-    return request.idempotent === undefined ? {} : { idempotent: request.idempotent };
+  #apiException(
+    response: TransportResponse,
+    body: ErrorBody | undefined,
+    { method, path }: Exchange,
+    attempts: number,
+    summary?: string,
+  ): ApiException {
+    const headers = headerRecord(response.headers);
+    const details = { status: response.status, body, headers, method, path, attempts };
+    return apiExceptionFor(summary ? { ...details, summary } : details);
   }
 
   #callerSignal(signal: AbortSignal | undefined): AbortSignal | undefined {
@@ -192,34 +200,35 @@ export class HttpClient {
     return signals.length > 1 ? AbortSignal.any(signals) : signals[0];
   }
 
-  /** One try, bounded by `timeoutMs`; the caller's abort rejects with its own reason. */
+  /** One try, bounded by `timeoutMsecs`; the caller's abort rejects with its own reason. */
   async #attempt(
     url: string,
-    method: string,
-    body: unknown,
+    { method, what }: Exchange,
+    request: HttpRequest,
     credential: Credential | undefined,
     signal: AbortSignal | undefined,
-    what: string,
-  ): Promise<TransportResponse> {
+  ): Promise<Outcome> {
+    const { logger, userAgent, timeoutMsecs } = this.#options;
     const transport = await this.#options.transport();
+    const { payload, body } = request;
+    const contentType = payload?.contentType ?? (body === undefined ? undefined : 'application/json');
     const headers: Record<string, string> = {
-      accept: 'application/json',
-      'user-agent': this.#options.userAgent,
+      accept: request.binary ? '*/*' : 'application/json',
+      'user-agent': userAgent,
+      ...request.headers,
       ...credential?.headers,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(contentType ? { 'content-type': contentType } : {}),
     };
-    this.#options.logger?.debug?.(`cohesity-sdk: ${what}`, { headers: redactHeaders(headers) });
+    logger?.debug?.(`cohesity-sdk: ${what}`, { headers: redactHeaders(headers) });
     try {
-      return await transport.send(url, {
-        method,
-        headers,
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal,
-        timeoutMs: this.#options.timeoutMs,
-      });
+      const data = payload?.data ?? (body === undefined ? undefined : JSON.stringify(body));
+      const encoded = data === undefined ? {} : { body: data };
+      const response = await transport.send(url, { method, headers, ...encoded, signal, timeoutMsecs, what });
+      logger?.debug?.(`cohesity-sdk: ${what} -> ${response.status}`);
+      return { response };
     } catch (error) {
-      if (signal?.aborted) throw signal.reason;
-      throw classifyFetchError(error, what, this.#options.timeoutMs) satisfies CohesityError;
+      if (isTransportError(error)) return { failure: error };
+      throw error;
     }
   }
 }

@@ -28,6 +28,13 @@ export const PasswordStrengthSchema = Type.Object({
 /** `GET|PUT /v2/security-config`. */
 export const SecurityConfigSchema = Type.Object({
   authTokenTimeoutMinutes: Type.Integer({ minimum: 1, maximum: 525600 }),
+  /** Idle time after which a web-login cookie ends (0: never). */
+  inactivityTimeoutMSecs: Type.Integer({ minimum: 0, maximum: 31536000000 }),
+  /**
+   * On: `POST /v2/users/sessions` logs in and both token endpoints answer `Access denied`;
+   * off: the reverse. (Login flows §6: the project's switch.)
+   */
+  sessionManagementEnabled: Type.Boolean(),
   accountLockout: AccountLockoutSchema,
   sessionConfiguration: SessionConfigurationSchema,
   passwordStrength: PasswordStrengthSchema,
@@ -37,6 +44,8 @@ export type SecurityConfig = Static<typeof SecurityConfigSchema>;
 /** `PUT /v2/security-config`: any part may be left out and keeps its value. */
 export const UpdateSecurityConfigSchema = Type.Object({
   authTokenTimeoutMinutes: Type.Optional(SecurityConfigSchema.properties.authTokenTimeoutMinutes),
+  inactivityTimeoutMSecs: Type.Optional(SecurityConfigSchema.properties.inactivityTimeoutMSecs),
+  sessionManagementEnabled: Type.Optional(SecurityConfigSchema.properties.sessionManagementEnabled),
   accountLockout: Type.Optional(Type.Partial(AccountLockoutSchema)),
   sessionConfiguration: Type.Optional(Type.Partial(SessionConfigurationSchema)),
   passwordStrength: Type.Optional(Type.Partial(PasswordStrengthSchema)),

@@ -52,7 +52,12 @@ export const UpdateUserParamsSchema = Type.Object({
   expiryTimeMsecs: Type.Optional(Nullable(TimeMsecs)),
   forcePasswordChange: Type.Optional(Type.Boolean()),
   localUserParams: Type.Optional(
-    Type.Object({ email: Type.Optional(Nullable(Email)), password: Type.Optional(Password) }),
+    Type.Object({
+      email: Type.Optional(Nullable(Email)),
+      password: Type.Optional(Password),
+      /** Required when users change their own password (login flows §4). */
+      currentPassword: Type.Optional(Nullable(Type.String({ maxLength: 1024 }))),
+    }),
   ),
 });
 export type UpdateUserParams = Static<typeof UpdateUserParamsSchema>;
@@ -96,6 +101,8 @@ export const GetUsersV1QuerySchema = Type.Object({
 export const SessionUserV1Schema = Type.Object({
   ...UserV1Schema.properties,
   privileges: Type.Array(Type.String()),
+  /** The effective tenant (login flows §5): the user's own, or the impersonated one. */
+  tenantId: Nullable(Type.String()),
 });
 export type SessionUserV1 = Static<typeof SessionUserV1Schema>;
 

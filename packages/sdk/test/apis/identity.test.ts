@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { NotFoundException, UnauthorizedException } from '../../src/index.js';
+import { present } from '../helpers/present.js';
 import { ADMIN_PASSWORD, startTestCluster } from '../helpers/test-cluster.js';
 
 // The identity routes (users, API keys, sessions, security config) land from a parallel
@@ -18,12 +19,21 @@ describe.skipIf(!routesExist)('identity APIs against the real server', () => {
     (await client.request<{ sid: string }>('GET', '/irisservices/api/v1/public/sessionUser')).sid;
 
   it('creates, finds, updates and deletes a user', async () => {
-    const { users } = await client.users.createUsers([
-      { username: 'sdk-ops', roles: ['COHESITY_VIEWER'], localUserParams: { password: 'Ops-Pa55word!x' } },
-    ]);
+    const users = present(
+      (
+        await client.users.createUsers([
+          {
+            username: 'sdk-ops',
+            domain: 'LOCAL',
+            roles: ['COHESITY_VIEWER'],
+            localUserParams: { password: 'Ops-Pa55word!x' },
+          },
+        ])
+      ).users,
+    );
     const sid = users[0]?.sid ?? '';
     expect(users[0]).toMatchObject({ username: 'sdk-ops', domain: 'LOCAL', roles: ['COHESITY_VIEWER'] });
-    expect((await client.users.getUsers({ usernames: ['sdk-ops'] })).users.map((u) => u.sid)).toEqual([sid]);
+    expect(present((await client.users.getUsers({ usernames: ['sdk-ops'] })).users).map((u) => u.sid)).toEqual([sid]);
     expect(await client.users.updateUser(sid, { description: 'from the SDK' })).toMatchObject({
       description: 'from the SDK',
     });
@@ -34,33 +44,40 @@ describe.skipIf(!routesExist)('identity APIs against the real server', () => {
 
   it('manages API keys: create, authenticate with, list, deactivate, rotate, delete', async () => {
     const userSid = await adminSid();
-    const created = await client.users.createUserApiKey(userSid, { name: 'sdk-key' });
+    const created = await client.users.createUserApiKey(userSid, { name: 'sdk-key', isActive: true });
+    const id = present(created.id, 'id');
     expect(created).toMatchObject({ name: 'sdk-key', userSid, isActive: true });
-    const keyed = cluster.client({ apiKey: created.apiKey });
+    const keyed = cluster.client({ apiKey: present(created.apiKey, 'apiKey') });
     expect((await keyed.platform.getCluster()).name).toBe('cohesity-dev');
-    expect((await client.users.getUserApiKeys(userSid)).apiKeys.map((k) => k.id)).toContain(created.id);
-    expect((await client.users.getAllApiKeys({ ownerSids: [userSid] })).apiKeys.map((k) => k.id)).toContain(created.id);
-    expect(await client.users.getUserApiKeyById(userSid, created.id)).not.toHaveProperty('apiKey');
-    await client.users.updateUserApiKeyById(userSid, created.id, { isActive: false });
+    expect(present((await client.users.getUserApiKeys(userSid)).apiKeys).map((k) => k.id)).toContain(id);
+    expect(present((await client.users.getAllApiKeys({ ownerSids: [userSid] })).apiKeys).map((k) => k.id)).toContain(
+      id,
+    );
+    expect(await client.users.getUserApiKeyById(userSid, id)).not.toHaveProperty('apiKey');
+    await client.users.updateUserApiKeyById(userSid, id, { name: 'sdk-key', isActive: false });
     await expect(keyed.platform.getCluster()).rejects.toBeInstanceOf(UnauthorizedException);
-    await client.users.updateUserApiKeyById(userSid, created.id, { isActive: true });
-    const rotated = await client.users.rotateUserApiKey(userSid, created.id);
+    await client.users.updateUserApiKeyById(userSid, id, { name: 'sdk-key', isActive: true });
+    const rotated = await client.users.rotateUserApiKey(userSid, id);
     expect(rotated.apiKey).not.toBe(created.apiKey);
     await expect(keyed.platform.getCluster()).rejects.toBeInstanceOf(UnauthorizedException);
-    expect((await cluster.client({ apiKey: rotated.apiKey }).platform.getCluster()).id).toBeTypeOf('number');
-    await client.users.deleteUserApiKeyById(userSid, created.id);
-    await expect(client.users.getUserApiKeyById(userSid, created.id)).rejects.toBeInstanceOf(NotFoundException);
+    expect((await cluster.client({ apiKey: present(rotated.apiKey, 'apiKey') }).platform.getCluster()).id).toBeTypeOf(
+      'number',
+    );
+    await client.users.deleteUserApiKeyById(userSid, id);
+    await expect(client.users.getUserApiKeyById(userSid, id)).rejects.toBeInstanceOf(NotFoundException);
   });
 
   it('creates a session, counts it and ends it', async () => {
     const userSid = await adminSid();
     const { sessionId } = await client.users.createSession({ username: 'admin', password: ADMIN_PASSWORD });
-    const withSession = await cluster.server.send('GET', '/v2/clusters', { headers: { 'session-id': sessionId } });
+    const withSession = await cluster.server.send('GET', '/v2/clusters', {
+      headers: { 'session-id': present(sessionId) },
+    });
     expect(withSession.status).toBe(200);
     const counts = await client.users.getActiveSessionsCount({ sids: [userSid] });
     expect(counts.totalSessionsCount).toBeGreaterThanOrEqual(1);
     await client.users.deleteSession({ sid: userSid });
-    const after = await cluster.server.send('GET', '/v2/clusters', { headers: { 'session-id': sessionId } });
+    const after = await cluster.server.send('GET', '/v2/clusters', { headers: { 'session-id': present(sessionId) } });
     expect(after.status).toBe(401);
   });
 

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClusterClient, ConfigurationError, UnauthorizedException } from '../../src/index.js';
+import {
+  ClusterClient,
+  type ClusterClientOptions,
+  ConfigurationError,
+  UnauthorizedException,
+} from '../../src/index.js';
 import { startTestCluster, type TestCluster } from '../helpers/test-cluster.js';
 
 let cluster: TestCluster;
@@ -39,8 +44,10 @@ describe('ClusterClient with an accessToken', () => {
 
   it('refuses an accessToken together with a password or an API key', () => {
     const vip = cluster.server.url;
-    expect(() => new ClusterClient({ clusterVip: vip, accessToken: 't', apiKey: 'k' })).toThrow(ConfigurationError);
-    expect(() => new ClusterClient({ clusterVip: vip, accessToken: 't', username: 'a', password: 'p' })).toThrow(
+    // What the types refuse, as a JavaScript caller would write it.
+    const fromJavaScript = (options: object) => new ClusterClient(options as ClusterClientOptions);
+    expect(() => fromJavaScript({ clusterVip: vip, accessToken: 't', apiKey: 'k' })).toThrow(ConfigurationError);
+    expect(() => fromJavaScript({ clusterVip: vip, accessToken: 't', username: 'a', password: 'p' })).toThrow(
       ConfigurationError,
     );
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serverNowMs, tokenExpiry } from '../../src/credentials/token-expiry.js';
+import { serverNowMsecs, tokenExpiry } from '../../src/credentials/token-expiry.js';
 
 const HOUR = 3_600_000;
 const jwt = (claims: Record<string, unknown>) =>
@@ -12,24 +12,24 @@ describe('tokenExpiry', () => {
 
   it('measures the remaining lifetime on the server clock, whatever the local clock says', () => {
     for (const skew of [0, -5 * HOUR, 5 * HOUR, 30 * 24 * HOUR]) {
-      const { remainingMs, lifetimeMs } = tokenExpiry(token, date, serverNow + skew);
-      expect(lifetimeMs).toBe(HOUR);
+      const { remainingMsecs, lifetimeMsecs } = tokenExpiry(token, date, serverNow + skew);
+      expect(lifetimeMsecs).toBe(HOUR);
       // Off clocks round the header up by < 1 s, so a renewal is never late.
-      expect(remainingMs).toBeGreaterThan(HOUR - 1000);
-      expect(remainingMs).toBeLessThanOrEqual(HOUR);
+      expect(remainingMsecs).toBeGreaterThan(HOUR - 1000);
+      expect(remainingMsecs).toBeLessThanOrEqual(HOUR);
     }
   });
 
   it('uses the precise local clock when it agrees with the Date header', () => {
-    expect(serverNowMs(date, serverNow + 400)).toBe(serverNow + 400);
-    expect(serverNowMs(date, serverNow - 1)).toBe(serverNow + 999);
-    expect(serverNowMs(null, 42)).toBe(42);
-    expect(serverNowMs('not a date', 42)).toBe(42);
+    expect(serverNowMsecs(date, serverNow + 400)).toBe(serverNow + 400);
+    expect(serverNowMsecs(date, serverNow - 1)).toBe(serverNow + 999);
+    expect(serverNowMsecs(null, 42)).toBe(42);
+    expect(serverNowMsecs('not a date', 42)).toBe(42);
   });
 
   it('falls back to 24 hours when the token has no readable expiration-time', () => {
     for (const odd of ['opaque-token', jwt({}), jwt({ 'expiration-time': 'soon' }), 'a.!!!.b']) {
-      expect(tokenExpiry(odd, date, serverNow)).toEqual({ remainingMs: 24 * HOUR, lifetimeMs: 24 * HOUR });
+      expect(tokenExpiry(odd, date, serverNow)).toEqual({ remainingMsecs: 24 * HOUR, lifetimeMsecs: 24 * HOUR });
     }
   });
 });

@@ -2,16 +2,28 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ServerConfig } from '../../../server/src/config.js';
 import { startTestServer, type TestServer } from '../../../server/test/helpers/start-server.js';
-import { ClusterClient, type ClusterClientOptions } from '../../src/index.js';
+import {
+  type AccessTokenOptions,
+  type ApiKeyOptions,
+  ClusterClient,
+  type ClusterClientOptions,
+  type ConnectionOptions,
+  type PasswordOptions,
+} from '../../src/index.js';
 
 export const ADMIN_PASSWORD = 'admin-Secret-Pa55word';
+
+type Overrides<T> = Omit<T, keyof ConnectionOptions> & Partial<ConnectionOptions>;
+
+/** What a test may change: connection options, the password, or other credentials instead. */
+export type ClientOverrides = Partial<PasswordOptions> | Overrides<ApiKeyOptions> | Overrides<AccessTokenOptions>;
 
 export interface TestCluster {
   readonly server: TestServer;
   /** The server's self-signed certificate (PEM). */
   readonly ca: string;
   /** A client that trusts `ca` and logs in as admin unless `options` say otherwise. */
-  client(options?: Partial<ClusterClientOptions>): ClusterClient;
+  client(options?: ClientOverrides): ClusterClient;
   /** How many password logins the server audited (successful or not). */
   logins(): Promise<number>;
   close(): Promise<void>;
@@ -26,8 +38,10 @@ export async function startTestCluster(overrides: Partial<ServerConfig> = {}): P
     server,
     ca,
     client(options = {}) {
-      const credentials = options.apiKey === undefined ? { username: 'admin', password: ADMIN_PASSWORD } : {};
-      const client = new ClusterClient({ clusterVip: server.url, tls: { ca }, ...credentials, ...options });
+      const other = 'apiKey' in options || 'accessToken' in options;
+      const credentials = other ? {} : { username: 'admin', password: ADMIN_PASSWORD };
+      const merged = { clusterVip: server.url, tls: { ca }, ...credentials, ...options };
+      const client = new ClusterClient(merged as ClusterClientOptions);
       clients.push(client);
       return client;
     },

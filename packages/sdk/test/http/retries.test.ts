@@ -3,7 +3,7 @@ import {
   ApiException,
   type ClientEvents,
   ClusterClient,
-  type ClusterClientOptions,
+  type ConnectionOptions,
   type FetchLike,
   NetworkError,
   ServiceException,
@@ -22,7 +22,7 @@ afterEach(async () => {
   fake = undefined;
 });
 
-function clientFor(url: string, options: Partial<ClusterClientOptions> = {}) {
+function clientFor(url: string, options: Partial<ConnectionOptions> = {}) {
   const client = new ClusterClient({ clusterVip: url, apiKey: 'fake-key', ...options });
   clients.push(client);
   return client;
@@ -39,14 +39,14 @@ describe('retries', () => {
     const started = performance.now();
     expect(await client.platform.getCluster()).toEqual(CLUSTER);
     expect(performance.now() - started).toBeGreaterThanOrEqual(990);
-    expect(retries).toEqual([{ method: 'GET', path: '/v2/clusters', attempt: 1, delayMs: 1000, status: 429 }]);
+    expect(retries).toEqual([{ method: 'GET', path: '/v2/clusters', attempt: 1, delayMsecs: 1000, status: 429 }]);
     expect(fake.requests).toHaveLength(2);
   });
 
   it('retries 502, 503 and 504 with backoff up to maxAttempts, then throws ServiceException', async () => {
     const statuses = [502, 503, 504];
     fake = await startFakeCluster((i, _req, res) => json(res, statuses[i % 3] ?? 503, busy));
-    const client = clientFor(fake.url, { retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50 } });
+    const client = clientFor(fake.url, { retry: { maxAttempts: 3, baseDelayMsecs: 10, maxDelayMsecs: 50 } });
     const error = await client.request('GET', '/v2/anything').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServiceException);
     expect(error).toMatchObject({ status: 504, attempts: 3, errorCode: 'KServiceUnavailable', path: '/v2/anything' });
@@ -55,7 +55,7 @@ describe('retries', () => {
 
   it('does not retry a POST on 503', async () => {
     fake = await startFakeCluster((_i, _req, res) => json(res, 503, busy));
-    const client = clientFor(fake.url, { retry: { baseDelayMs: 1 } });
+    const client = clientFor(fake.url, { retry: { baseDelayMsecs: 1 } });
     const error = await client.request('POST', '/v2/things', { body: { a: 1 } }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 503, attempts: 1 });
     expect(fake.requests).toHaveLength(1);
@@ -64,7 +64,7 @@ describe('retries', () => {
   it('does not retry 400, 401, 403, 404 or 500', async () => {
     const statuses = [400, 401, 403, 404, 500];
     fake = await startFakeCluster((i, _req, res) => json(res, statuses[i] ?? 500, { errorCode: 'K', message: 'no' }));
-    const client = clientFor(fake.url, { retry: { baseDelayMs: 1 } });
+    const client = clientFor(fake.url, { retry: { baseDelayMsecs: 1 } });
     for (const status of statuses) {
       await expect(client.request('GET', '/v2/x')).rejects.toMatchObject({ status, attempts: 1 });
     }
@@ -73,7 +73,7 @@ describe('retries', () => {
 
   it('stops a backoff sleep at once when the signal aborts', async () => {
     fake = await startFakeCluster((_i, _req, res) => json(res, 503, busy, { 'retry-after': '10' }));
-    const client = clientFor(fake.url, { retry: { maxDelayMs: 60_000 } });
+    const client = clientFor(fake.url, { retry: { maxDelayMsecs: 60_000 } });
     const controller = new AbortController();
     let abortedAt = 0;
     client.on('retry', () =>
@@ -95,7 +95,7 @@ describe('retries', () => {
     const url = fake.url;
     await fake.close();
     fake = undefined;
-    const client = clientFor(url, { retry: { maxAttempts: 2, baseDelayMs: 1 } });
+    const client = clientFor(url, { retry: { maxAttempts: 2, baseDelayMsecs: 1 } });
     const retries: ClientEvents['retry'][] = [];
     client.on('retry', (event) => retries.push(event));
     const error = await client.platform.getCluster().catch((e: unknown) => e);
@@ -114,7 +114,7 @@ describe('retries', () => {
     expect(error).toMatchObject({ status: 200, attempts: 1, message: 'GET /v2/clusters: 200 answer is not JSON' });
   });
 
-  it('bounds a caller-supplied fetch by timeoutMs too, and lets the caller abort it', async () => {
+  it('bounds a caller-supplied fetch by timeoutMsecs too, and lets the caller abort it', async () => {
     // A fetch that answers only by failing when its signal aborts.
     const silentFetch: FetchLike = (_url, init) =>
       new Promise((_resolve, reject) => {
@@ -122,7 +122,7 @@ describe('retries', () => {
       });
     const client = clientFor('https://cluster.invalid', {
       fetch: silentFetch,
-      timeoutMs: 100,
+      timeoutMsecs: 100,
       retry: { maxAttempts: 1 },
     });
     const error = await client.platform.getCluster().catch((e: unknown) => e);
@@ -135,9 +135,9 @@ describe('retries', () => {
     await expect(call).rejects.toThrow('caller gave up');
   });
 
-  it('reports silence past timeoutMs as TimeoutError', async () => {
+  it('reports silence past timeoutMsecs as TimeoutError', async () => {
     fake = await startFakeCluster(() => undefined);
-    const client = clientFor(fake.url, { timeoutMs: 200, retry: { maxAttempts: 1 } });
+    const client = clientFor(fake.url, { timeoutMsecs: 200, retry: { maxAttempts: 1 } });
     const error = await client.platform.getCluster().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ code: 'ERR_TIMEOUT' });

@@ -9,7 +9,7 @@ describe('retry policy', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 60 }), fc.double({ min: 0, max: 0.999_999, noNaN: true }), (attempt, r) => {
         const delay = backoffDelay(attempt, DEFAULT_RETRY, () => r);
-        const ceiling = Math.min(DEFAULT_RETRY.maxDelayMs, DEFAULT_RETRY.baseDelayMs * 2 ** (attempt - 1));
+        const ceiling = Math.min(DEFAULT_RETRY.maxDelayMsecs, DEFAULT_RETRY.baseDelayMsecs * 2 ** (attempt - 1));
         expect(delay).toBeGreaterThanOrEqual(0);
         expect(delay).toBeLessThan(Math.max(1, ceiling));
       }),
@@ -44,7 +44,7 @@ describe('retry policy', () => {
     expect(['POST', 'PATCH'].some(isIdempotent)).toBe(false);
   });
 
-  it('stops at maxAttempts and never waits past maxDelayMs for Retry-After', () => {
+  it('stops at maxAttempts and never waits past maxDelayMsecs for Retry-After', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 0, max: 100_000 }), (attempt, seconds) => {
         const delay = retryDelay(
@@ -52,7 +52,7 @@ describe('retry policy', () => {
           DEFAULT_RETRY,
           NOW,
         );
-        if (attempt >= DEFAULT_RETRY.maxAttempts || seconds * 1000 > DEFAULT_RETRY.maxDelayMs) {
+        if (attempt >= DEFAULT_RETRY.maxAttempts || seconds * 1000 > DEFAULT_RETRY.maxDelayMsecs) {
           expect(delay).toBeUndefined();
         } else {
           expect(delay).toBe(seconds * 1000);

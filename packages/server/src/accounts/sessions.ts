@@ -7,14 +7,21 @@ import type { Services } from '../services.js';
 import type { UserRecord } from '../store/store.js';
 import { sessionCutoffs } from './session-expiry.js';
 
+/** A new session id: 32 random bytes, base64 (the form clients know, login flows §6). */
+export const newSessionId = () => randomBytes(32).toString('base64');
+
 /**
  * Starts a session for a user who has just logged in. The id is 256 random bits and only
  * its SHA-256 is stored; the store counts and inserts in one transaction, so the configured
  * limits hold under concurrent logins.
  */
-export async function startSession(services: Services, actor: Actor, user: UserRecord): Promise<string> {
+export async function startSession(
+  services: Services,
+  actor: Actor,
+  user: UserRecord,
+  sessionId = newSessionId(),
+): Promise<string> {
   const { sessionConfiguration: config } = await services.securityConfig();
-  const sessionId = randomBytes(32).toString('base64url');
   const now = services.now();
   // Timed-out sessions nobody used again would otherwise count against the limits forever.
   await services.store.deleteExpiredSessions(sessionCutoffs(config, now));

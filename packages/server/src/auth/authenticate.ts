@@ -7,6 +7,8 @@ import type { Actor } from '../actor.js';
 import { apiKeyRejected, noCredentials, sessionRejected, tokenInvalid } from '../errors.js';
 import { hashSecret } from '../secret-hash.js';
 import type { Services } from '../services.js';
+import { sessionCookiesIn } from '../web-login/session-cookie.js';
+import { forgetWebSession, isWebSessionExpired, readWebSession } from '../web-login/web-session.js';
 import type { Principal } from './principal.js';
 import { privilegeSetOf } from './privileges.js';
 import { sidsHash } from './tokens.js';
@@ -36,16 +38,17 @@ function repeatedCredentialHeader(rawHeaders: readonly string[]): (typeof CREDEN
 
 /**
  * Resolves each request's credentials (contract §3) before its body is even read:
- * `Authorization: Bearer`, then `apiKey`, then `session-id`. Routes marked
+ * `Authorization: Bearer`, then `apiKey`, then `session-id`, then the web-login cookie. Routes marked
  * `config: { public: true }` and unknown paths are let through.
  */
 async function authenticatePlugin(app: FastifyInstance, services: Services) {
   app.decorateRequest<Actor | null>('actor', null);
 
-  const principalFor = (user: Principal['user'], via: Principal['via']): Principal => ({
+  const principalFor = (user: Principal['user'], via: Principal['via'], session?: Principal['session']): Principal => ({
     user,
     via,
     privileges: privilegeSetOf(user.roles),
+    ...(session ? { session } : {}),
   });
 
   async function fromBearer(header: string): Promise<Principal> {
@@ -69,14 +72,19 @@ async function authenticatePlugin(app: FastifyInstance, services: Services) {
     return principalFor(user, 'apiKey');
   }
 
-  async function fromSessionId(sessionId: string): Promise<Principal> {
+  async function fromSessionId(sessionId: string, via: 'session' | 'cookie'): Promise<Principal> {
     const idHash = hashSecret(sessionId);
     const session = await services.store.findSession(idHash);
     if (!session) throw sessionRejected('is invalid');
     const now = services.now();
-    const { sessionConfiguration } = await services.securityConfig();
-    if (isSessionExpired(session, sessionCutoffs(sessionConfiguration, now))) {
+    const config = await services.securityConfig();
+    const web = await readWebSession(services, idHash);
+    if (
+      isSessionExpired(session, sessionCutoffs(config.sessionConfiguration, now)) ||
+      (web && isWebSessionExpired(web, session, config, now))
+    ) {
       await services.store.deleteSession(idHash);
+      if (web) await forgetWebSession(services, idHash);
       throw sessionRejected('has expired');
     }
     const user = await services.store.getUser(session.userSid);
@@ -84,7 +92,7 @@ async function authenticatePlugin(app: FastifyInstance, services: Services) {
       throw sessionRejected('is invalid');
     }
     if (now - session.lastSeenTimeMsecs >= SESSION_TOUCH_INTERVAL_MSECS) await services.store.touchSession(idHash, now);
-    return principalFor(user, 'session');
+    return principalFor(user, via, { idHash, web });
   }
 
   app.addHook('onRequest', async function authenticate(request: FastifyRequest) {
@@ -98,8 +106,14 @@ async function authenticatePlugin(app: FastifyInstance, services: Services) {
     let principal: Principal;
     if (typeof authorization === 'string') principal = await fromBearer(authorization);
     else if (typeof apikey === 'string') principal = await fromApiKey(apikey);
-    else if (typeof sessionId === 'string') principal = await fromSessionId(sessionId);
-    else throw noCredentials();
+    else if (typeof sessionId === 'string') principal = await fromSessionId(sessionId, 'session');
+    else {
+      // A header wins over a cookie: a client may carry a stale cookie beside a fresh token.
+      const cookies = sessionCookiesIn(request.headers.cookie);
+      if (cookies.length > 1) throw sessionRejected('is invalid');
+      if (cookies[0] === undefined) throw noCredentials();
+      principal = await fromSessionId(cookies[0], 'cookie');
+    }
     request.actor = { ...request.actor, principal };
   });
 }

@@ -16,6 +16,23 @@ import type { Services } from '../services.js';
 import type { UserRecord } from '../store/store.js';
 import { QueueFullError } from './concurrency-limit.js';
 
+/** Counts one failed login (a wrong password or MFA code) toward `accountLockout`. */
+export async function countLoginFailure(services: Services, key: string, now: number) {
+  const { accountLockout } = await services.securityConfig();
+  const lockMsecs = accountLockout.failedLoginLockTimeDurationMins * 60_000;
+  const after = await services.store.recordLoginFailure(key, now, {
+    maxAttempts: accountLockout.maxFailedLoginAttempts,
+    windowMsecs: lockMsecs,
+    lockMsecs,
+  });
+  return { after, locked: after.lockedUntilMsecs !== null && after.lockedUntilMsecs > now };
+}
+
+export interface LoginOptions {
+  /** Checked after the password and before the login counts as a success (MFA codes). */
+  secondFactor?: (user: UserRecord) => Promise<void>;
+}
+
 /**
  * Checks a username and password as a login does (tokens and sessions alike): mandatory
  * fields, size, lockout, argon2id verify, rehash when parameters rose. Every outcome is
@@ -25,6 +42,7 @@ export async function loginWithPassword(
   services: Services,
   actor: Actor,
   body: CreateAccessTokenRequestParams | undefined,
+  options: LoginOptions = {},
 ): Promise<UserRecord> {
   const username = body?.username;
   const password = body?.password;
@@ -54,14 +72,7 @@ export async function loginWithPassword(
     return refuseLocked(userLocked(user.lockedReason));
   }
   if (!user || !passwordMatches || !canAuthenticate(user, now)) {
-    const { accountLockout } = await services.securityConfig();
-    const lockMsecs = accountLockout.failedLoginLockTimeDurationMins * 60_000;
-    const after = await services.store.recordLoginFailure(key, now, {
-      maxAttempts: accountLockout.maxFailedLoginAttempts,
-      windowMsecs: lockMsecs,
-      lockMsecs,
-    });
-    const locked = after.lockedUntilMsecs !== null && after.lockedUntilMsecs > now;
+    const { after, locked } = await countLoginFailure(services, key, now);
     await audit(services, actor, {
       action: 'login',
       outcome: locked ? 'locked' : 'failure',
@@ -74,6 +85,7 @@ export async function loginWithPassword(
 
   const inactiveDays = await lockIfInactive(services, user, now);
   if (inactiveDays !== null) return refuseLocked(accountInactive(inactiveDays), { inactiveDays });
+  await options.secondFactor?.(user);
   if (failures) await services.store.clearLoginFailures(key);
   if (user.passwordHash && services.hasher.needsRehash(user.passwordHash)) {
     // A busy hasher must not fail a login that has already succeeded: the next login upgrades.

@@ -1,6 +1,7 @@
-import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { normalizeIP } from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { rateLimited } from '../errors.js';
+import { RateWindows } from './rate-window.js';
 
 const MINUTE_MSECS = 60_000;
 
@@ -14,20 +15,27 @@ export interface RateLimits {
 /**
  * Per-client-IP limits, checked before authentication so a flood costs no database reads.
  * Login routes have their own, stricter budget. Counters live in this node's memory: with
- * several nodes behind a balancer each enforces the limit on its own share.
+ * several nodes behind a balancer each enforces the limit on its own share. Clients are
+ * counted by address as @fastify/rate-limit does (IPv6 by /64), with its headers; the hook
+ * is synchronous, since its promises cost more than the counting (every request runs it).
  */
-export async function useRateLimits(app: FastifyInstance, limits: RateLimits): Promise<void> {
-  await app.register(rateLimit, {
-    global: false,
-    // Thrown, then written by the contract's error handler (which adds Retry-After).
-    errorResponseBuilder: (_request, context) => rateLimited(Math.max(1, Math.ceil(context.ttl / 1000))),
-  });
-  const limiter = (max: number) => (max > 0 ? app.rateLimit({ max, timeWindow: MINUTE_MSECS }) : undefined);
-  const login = limiter(limits.loginPerMinute);
-  const api = limiter(limits.apiPerMinute);
+export function useRateLimits(app: FastifyInstance, limits: RateLimits): void {
+  const windows = (max: number) => (max > 0 ? new RateWindows(max, MINUTE_MSECS) : undefined);
+  const login = windows(limits.loginPerMinute);
+  const api = windows(limits.apiPerMinute);
+  if (!login && !api) return;
 
-  app.addHook('onRequest', async function limitRequestRate(request: FastifyRequest, reply: FastifyReply) {
-    const limit = request.routeOptions.config.login ? login : api;
-    if (limit) await limit.call(app, request, reply);
-  });
+  app.addHook(
+    'onRequest',
+    function limitRequestRate(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) {
+      const limit = request.routeOptions.config.login ? login : api;
+      if (!limit) return done();
+      const verdict = limit.take(normalizeIP(request.ip), Date.now());
+      reply.header('x-ratelimit-limit', limit.max);
+      reply.header('x-ratelimit-remaining', verdict.remaining);
+      reply.header('x-ratelimit-reset', verdict.resetSeconds);
+      // Thrown as the contract's error, which its handler writes with Retry-After.
+      done(verdict.exceeded ? rateLimited(verdict.resetSeconds) : undefined);
+    },
+  );
 }

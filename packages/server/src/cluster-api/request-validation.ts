@@ -12,6 +12,26 @@ export interface ValidRequest {
 
 type Raw = Record<string, unknown>;
 
+// Deeper than any document's schema goes; deeper bodies would only exhaust the stack.
+const MAX_BODY_DEPTH = 64;
+
+/**
+ * What no schema can say of a body: nesting past `limit`, or a NUL character (PostgreSQL
+ * cannot store one in JSONB, and SQLite would: the stores must not answer differently).
+ * Walked without recursion.
+ */
+function bodyProblem(value: unknown, limit: number): string | undefined {
+  const pending: [unknown, number][] = [[value, 0]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [current, depth] = next;
+    if (typeof current === 'string' && current.includes('\u0000')) return 'holds a NUL character';
+    if (current === null || typeof current !== 'object') continue;
+    if (depth >= limit) return 'is nested too deeply';
+    for (const [key, inner] of Object.entries(current)) pending.push([key, depth + 1], [inner, depth + 1]);
+  }
+  return undefined;
+}
+
 /** `null` means "not set" to the v1 SDK, which sends it for every field it leaves unset. */
 export function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
@@ -21,14 +41,21 @@ export function withoutNulls(value: unknown): unknown {
   return result;
 }
 
-/** The query and path parameters as one object schema (their names never collide). */
+const parameterSchemas = new WeakMap<Operation, Schema>();
+
+/** The query and path parameters as one object schema (their names never collide), made once. */
 function parameterSchema(operation: Operation): Schema {
-  const parameters = operation.parameters.filter((p) => p.in !== 'header');
-  return {
-    type: 'object',
-    properties: Object.fromEntries(parameters.map((p) => [p.name, p.schema ?? {}])),
-    required: parameters.filter((p) => p.required).map((p) => p.name),
-  };
+  let schema = parameterSchemas.get(operation);
+  if (schema === undefined) {
+    const parameters = operation.parameters.filter((p) => p.in !== 'header');
+    schema = {
+      type: 'object',
+      properties: Object.fromEntries(parameters.map((p) => [p.name, p.schema ?? {}])),
+      required: parameters.filter((p) => p.required).map((p) => p.name),
+    };
+    parameterSchemas.set(operation, schema);
+  }
+  return schema;
 }
 
 /** Text as the SDKs send it: csv for arrays, Python's `True`/`False` for booleans. */
@@ -71,11 +98,8 @@ export function validateRequest(
     }
   }
   const params = normalise(operation, { ...(request.query as Raw), ...(request.params as Raw) });
-  const paramError = validators.text.check(
-    operation.version,
-    `${operation.operationId}#params`,
-    parameterSchema(operation),
-  )(params);
+  if (bodyProblem(params, MAX_BODY_DEPTH)) throw invalidRequest('A parameter holds a NUL character');
+  const paramError = validators.text.check(operation.version, parameterSchema(operation))(params);
   if (paramError) {
     const name = paramError.instancePath.split('/')[1] ?? String(paramError.params.missingProperty ?? '');
     const where = operation.parameters.find((p) => p.name === name)?.in === 'path' ? 'params' : 'querystring';
@@ -87,8 +111,10 @@ export function validateRequest(
     if (spec.required) throw missingParameters('the request body');
     return { params, body: undefined };
   }
+  const problem = bodyProblem(request.body, MAX_BODY_DEPTH);
+  if (problem) throw invalidRequest(`The request body ${problem}`);
   const body = withoutNulls(request.body);
-  const bodyError = validators.plain.check(operation.version, `${operation.operationId}#body`, spec.schema)(body);
+  const bodyError = validators.plain.check(operation.version, spec.schema)(body);
   if (bodyError) fail(bodyError, 'body');
   return { params, body };
 }

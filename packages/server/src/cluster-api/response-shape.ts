@@ -23,7 +23,7 @@ export function shapeResponse(
   }
   const base = synthesize(spec, version, schema);
   if (!isObject(value) || !isObject(base)) return base;
-  const check = validators.check(version, JSON.stringify(schema), schema);
+  const check = validators.check(version, schema);
   const shaped: Record<string, unknown> = { ...base, ...value };
   for (let repair = 0; repair < MAX_REPAIRS; repair++) {
     const error = check(shaped);

@@ -11,7 +11,9 @@ export type Check = (value: unknown) => ErrorObject | undefined;
  */
 export class SchemaValidators {
   readonly #ajv: Ajv2020;
-  readonly #checks = new Map<string, Check>();
+  // By the schema object itself: the documents' objects live as long as the process, and a
+  // lookup per request must not serialise the schema to find its check.
+  readonly #checks = new WeakMap<Schema, Check>();
 
   constructor(spec: ClusterApiSpec, options: Options) {
     // strict: false because a document's root is not a schema; the formats are the
@@ -23,14 +25,13 @@ export class SchemaValidators {
     }
   }
 
-  /** A check of `schema`, whose `$ref`s resolve in `version`'s document; memoised by `key`. */
-  check(version: ApiVersion, key: string, schema: Schema): Check {
-    const memoKey = `${version} ${key}`;
-    let check = this.#checks.get(memoKey);
+  /** A check of `schema` (an object of `version`'s document, or one kept as long), compiled once. */
+  check(version: ApiVersion, schema: Schema): Check {
+    let check = this.#checks.get(schema);
     if (check === undefined) {
       const validate: ValidateFunction = this.#ajv.compile(rebase(version, schema));
       check = (value) => (validate(value) ? undefined : (validate.errors?.[0] ?? undefined));
-      this.#checks.set(memoKey, check);
+      this.#checks.set(schema, check);
     }
     return check;
   }

@@ -18,6 +18,8 @@ const OTHER_READS = new Set<PropertyKey>([
   'listSigningKeys',
   'getLoginFailures',
   'listAudit',
+  'getRecord',
+  'listRecords',
   'ping',
 ] satisfies (keyof Store)[]);
 

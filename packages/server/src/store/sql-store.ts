@@ -17,11 +17,12 @@ import type {
   Settings,
   SigningKeyRecord,
   Store,
+  StoredRecord,
   UserFilter,
   UserPatch,
   UserRecord,
 } from './store.js';
-import { apiKeys, auditLog, loginFailures, sessions, settings, signingKeys, users } from './tables.js';
+import { apiKeys, auditLog, loginFailures, records, sessions, settings, signingKeys, users } from './tables.js';
 import { createSessionSteps, SESSIONS_LOCK } from './transactions/create-session.js';
 import { createUsersSteps } from './transactions/create-users.js';
 import type { Steps } from './transactions/steps.js';
@@ -30,6 +31,12 @@ export interface WriteResult {
   rows: Row[];
   /** Rows inserted, updated or deleted. */
   changes: number;
+}
+
+/** Runs statements written with `sql` elsewhere on a store's own connection, durably. */
+export interface SqlRunner {
+  read(statement: Sql): Promise<Row[]>;
+  write(statement: Sql): Promise<WriteResult>;
 }
 
 /**
@@ -41,6 +48,11 @@ export abstract class SqlStore implements Store {
   abstract readonly kind: 'sqlite' | 'postgres';
 
   protected constructor(protected readonly dialect: Dialect) {}
+
+  /** For tables of other modules (the cluster API's records), on this store's connection. */
+  get runner(): SqlRunner {
+    return { read: (statement) => this.read(statement), write: (statement) => this.write(statement) };
+  }
 
   protected abstract read(statement: Sql): Promise<Row[]>;
   protected abstract write(statement: Sql): Promise<WriteResult>;
@@ -228,6 +240,45 @@ export abstract class SqlStore implements Store {
 
   async clearLoginFailures(key: string): Promise<void> {
     await this.write(sql`DELETE FROM login_failures WHERE key = ${key}`);
+  }
+
+  async getRecord(kind: string, id: string): Promise<string | undefined> {
+    return (await this.#one(records, sql`SELECT * FROM records WHERE kind = ${kind} AND id = ${id}`))?.value;
+  }
+
+  async listRecords(kind: string): Promise<StoredRecord[]> {
+    const rows = await this.#all(
+      records,
+      sql`SELECT * FROM records WHERE kind = ${kind} ORDER BY id ${this.dialect.byteOrder}`,
+    );
+    return rows.map(({ id, value }) => ({ id, value }));
+  }
+
+  async putRecord(kind: string, id: string, value: string, ownerSid?: string): Promise<void> {
+    const insert = insertInto(records, { kind, id, value, ownerSid: ownerSid ?? null });
+    await this.write(sql`${insert} ON CONFLICT (kind, id) DO UPDATE SET value = excluded.value`);
+  }
+
+  async deleteRecord(kind: string, id: string): Promise<void> {
+    await this.write(sql`DELETE FROM records WHERE kind = ${kind} AND id = ${id}`);
+  }
+
+  async swapRecord(
+    kind: string,
+    id: string,
+    expected: string | undefined,
+    next: string | undefined,
+    ownerSid?: string,
+  ): Promise<boolean> {
+    if (expected === undefined && next === undefined) return (await this.getRecord(kind, id)) === undefined;
+    const key = sql`kind = ${kind} AND id = ${id}`;
+    const statement =
+      expected === undefined
+        ? sql`${insertInto(records, { kind, id, value: next, ownerSid: ownerSid ?? null })} ON CONFLICT (kind, id) DO NOTHING`
+        : next === undefined
+          ? sql`DELETE FROM records WHERE ${key} AND value = ${expected}`
+          : sql`UPDATE records SET value = ${next} WHERE ${key} AND value = ${expected}`;
+    return (await this.#changes(statement)) === 1;
   }
 
   async appendAudit(event: AuditEvent): Promise<void> {

@@ -1,4 +1,5 @@
-import type { Role, SecurityConfig } from 'cohesity-sdk/models';
+import type { MfaConfigInfo, Role, SecurityConfig } from 'cohesity-sdk/models';
+import type { SqlRunner } from './sql-store.js';
 
 /** A user as stored. `credentialsVersion` rises whenever the user's credentials must die. */
 export interface UserRecord {
@@ -114,6 +115,13 @@ export interface LoginFailurePolicy {
   lockMsecs: number;
 }
 
+/** One entry of the small keyed records the login flows keep (MFA state, tenants, codes). */
+export interface StoredRecord {
+  id: string;
+  /** JSON text, compared byte for byte by `swapRecord`. */
+  value: string;
+}
+
 export interface AuditEvent {
   timeMsecs: number;
   /** e.g. `login`, `user.create`, `apiKey.rotate`, `securityConfig.update`. */
@@ -149,6 +157,8 @@ export interface ClusterIdentity {
 export interface Settings {
   clusterIdentity: ClusterIdentity;
   securityConfig: SecurityConfig;
+  /** `/v2/mfa-config`: MFA for the whole cluster. */
+  mfaConfig: MfaConfigInfo;
   /** Set once the admin user was created, so a deleted admin is not recreated on restart. */
   bootstrapped: { timeMsecs: number };
 }
@@ -176,6 +186,8 @@ export class StoreUnavailableError extends Error {
  */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  /** Statements of other modules' tables (src/cluster-api), run as the store runs its own. */
+  readonly runner: SqlRunner;
 
   getSetting<K extends keyof Settings>(key: K): Promise<Settings[K] | undefined>;
   putSetting<K extends keyof Settings>(key: K, value: Settings[K]): Promise<void>;
@@ -220,6 +232,23 @@ export interface Store {
   /** Counts one failure atomically and locks once `maxAttempts` is reached within the window. */
   recordLoginFailure(key: string, nowMsecs: number, policy: LoginFailurePolicy): Promise<LoginFailures>;
   clearLoginFailures(key: string): Promise<void>;
+
+  /**
+   * Records by kind and id (JSON text). `ownerSid` ties one to a user: it is deleted with them.
+   * `swapRecord` replaces the value only while it is still `expected` (undefined: absent;
+   * `next` undefined deletes) and answers whether it did: single use, across nodes.
+   */
+  getRecord(kind: string, id: string): Promise<string | undefined>;
+  listRecords(kind: string): Promise<StoredRecord[]>;
+  putRecord(kind: string, id: string, value: string, ownerSid?: string): Promise<void>;
+  deleteRecord(kind: string, id: string): Promise<void>;
+  swapRecord(
+    kind: string,
+    id: string,
+    expected: string | undefined,
+    next: string | undefined,
+    ownerSid?: string,
+  ): Promise<boolean>;
 
   appendAudit(event: AuditEvent): Promise<void>;
   listAudit(filter: AuditFilter): Promise<AuditRecord[]>;

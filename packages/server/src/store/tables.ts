@@ -1,5 +1,13 @@
 import { defineTable, flag, json } from './sql/table.js';
-import type { ApiKeyRecord, AuditRecord, LoginFailures, SessionRecord, SigningKeyRecord, UserRecord } from './store.js';
+import type {
+  ApiKeyRecord,
+  AuditRecord,
+  LoginFailures,
+  SessionRecord,
+  SigningKeyRecord,
+  StoredRecord,
+  UserRecord,
+} from './store.js';
 
 // Each table's columns, once: INSERTs, UPDATEs and row reading are derived from these.
 
@@ -68,4 +76,11 @@ export const auditLog = defineTable<AuditRecord>('audit_log', {
   ip: 'ip',
   requestId: 'request_id',
   details: json('details'),
+});
+
+export const records = defineTable<StoredRecord & { kind: string; ownerSid: string | null }>('records', {
+  kind: 'kind',
+  id: 'id',
+  value: 'value',
+  ownerSid: 'owner_sid',
 });

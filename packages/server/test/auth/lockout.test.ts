@@ -1,6 +1,7 @@
 import type { ErrorBody } from 'cohesity-sdk/models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createUser, STRONG_PASSWORD } from '../helpers/identity.js';
+import { withSessionManagement } from '../helpers/session-management.js';
 import { startTestServer, type TestServer } from '../helpers/start-server.js';
 
 let t: TestServer;
@@ -66,13 +67,15 @@ describe('account lockout', () => {
 
   it('applies to session logins too', async () => {
     await createUser(t, adminToken, 'sessionlock');
-    for (let i = 0; i < 3; i++) {
-      await t.send('POST', '/v2/users/sessions', {
-        body: { username: 'sessionlock', password: 'bad', domain: 'LOCAL' },
+    const response = await withSessionManagement(t, bearer(adminToken), async () => {
+      for (let i = 0; i < 3; i++) {
+        await t.send('POST', '/v2/users/sessions', {
+          body: { username: 'sessionlock', password: 'bad', domain: 'LOCAL' },
+        });
+      }
+      return t.send<ErrorBody>('POST', '/v2/users/sessions', {
+        body: { username: 'sessionlock', password: STRONG_PASSWORD, domain: 'LOCAL' },
       });
-    }
-    const response = await t.send<ErrorBody>('POST', '/v2/users/sessions', {
-      body: { username: 'sessionlock', password: STRONG_PASSWORD, domain: 'LOCAL' },
     });
     expect(response.status).toBe(400);
     expect(response.body.message).toMatch(LOCKED);

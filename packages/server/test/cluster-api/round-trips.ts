@@ -85,6 +85,13 @@ export interface Created {
 
 let made = 0;
 
+/** `work` for every item, a few at a time: the machine is shared, and connections time out. */
+export async function inBatches<T, R>(items: readonly T[], work: (item: T) => Promise<R>, size = 8): Promise<R[]> {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += size) results.push(...(await Promise.all(items.slice(i, i + size).map(work))));
+  return results;
+}
+
 /** Creates one record of `collection` as admin; answers where to read it back. */
 export async function createOne(t: TestServer, token: string, collection: CollectionOps): Promise<Created> {
   const admin = bearer(token);

@@ -77,6 +77,13 @@ describe('request validation of generic routes', () => {
     expect((response.body as { message: string }).message).toContain('maxAlerts');
   });
 
+  it('refuses a body nested deeper than any schema goes, without a 5xx', async () => {
+    const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    const response = await t.send('POST', '/v2/data-protect/protection-groups', { headers: auth, rawBody: deep });
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({ errorCode: 'KValidationError', message: 'The request body is nested too deeply' });
+  });
+
   it('never answers 5xx to arbitrary bodies, and a refused one stores nothing', async () => {
     await fc.assert(
       fc.asyncProperty(fc.jsonValue(), async (body) => {

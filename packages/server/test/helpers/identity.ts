@@ -1,4 +1,5 @@
 import type { CreatedUserApiKey, Role, Session, User, Users } from 'cohesity-sdk/models';
+import { withSessionManagement } from './session-management.js';
 import type { TestServer } from './start-server.js';
 
 /** A password that meets the default `passwordStrength`. */
@@ -39,9 +40,9 @@ export async function createUserWithCredentials(
 ): Promise<Credentials> {
   const user = await createUser(t, adminToken, username, roles);
   const token = await t.login(username, STRONG_PASSWORD);
-  const session = await t.send<Session>('POST', '/v2/users/sessions', {
-    body: { username, password: STRONG_PASSWORD, domain: 'LOCAL' },
-  });
+  const session = await withSessionManagement(t, bearer(adminToken), () =>
+    t.send<Session>('POST', '/v2/users/sessions', { body: { username, password: STRONG_PASSWORD, domain: 'LOCAL' } }),
+  );
   const key = await t.send<CreatedUserApiKey>('POST', `/v2/users/${user.sid}/api-keys`, {
     headers: bearer(token),
     body: { name: `${username}-key` },

@@ -22,8 +22,10 @@ export async function startNode(
   databaseUrl: string,
   adminPassword: string,
   args: readonly string[] = [],
+  /** A data dir made beforehand (e.g. holding an `at-rest.key` that nodes share). */
+  givenDataDir?: string,
 ): Promise<ServerNode> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'cohesity-node-'));
+  const dataDir = givenDataDir ?? (await mkdtemp(join(tmpdir(), 'cohesity-node-')));
   const child = spawn(
     process.execPath,
     [MAIN, '--database-url', databaseUrl, '--port', '0', '--data-dir', dataDir, '--log-level', 'error', ...args],

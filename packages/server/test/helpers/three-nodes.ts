@@ -4,6 +4,7 @@ import { eventually } from './eventually.js';
 import type { TestResponse } from './https-client.js';
 import { STRONG_PASSWORD } from './identity.js';
 import { adminQuery, dropSchema, uniqueSchema, urlWithSchema } from './postgres.js';
+import { withSessionManagement } from './session-management.js';
 import { type ServerNode, startNode } from './start-node.js';
 
 export type NodeNumber = 1 | 2 | 3;
@@ -61,9 +62,9 @@ export async function startThreeNodes(): Promise<ThreeNodes> {
       return created(response, `create key ${name} on node ${n}`);
     },
     async openSession(n, username, password = STRONG_PASSWORD) {
-      const response = await node(n).send<Session>('POST', '/v2/users/sessions', {
-        body: { username, password, domain: 'LOCAL' },
-      });
+      const response = await withSessionManagement(node(n), asAdmin, () =>
+        node(n).send<Session>('POST', '/v2/users/sessions', { body: { username, password, domain: 'LOCAL' } }),
+      );
       return created(response, `session for ${username} on node ${n}`).sessionId;
     },
     async statusOn(n, headers) {

@@ -100,7 +100,8 @@ describe('unknown paths and methods', () => {
   it('answers 404 and 405 whatever the body holds, before parsing it', async () => {
     const garbage = { rawBody: '{not json', headers: { 'content-type': 'application/json' } };
     expectContractError(await t.send('POST', '/v2/nothing-here', garbage), 404, 'KNotFound');
-    const wrongMethod = await t.send('POST', '/v2/clusters', garbage);
+    // Not POST /v2/clusters: that is the document's createCluster, answered by the cluster API.
+    const wrongMethod = await t.send('POST', '/v2/clusters/local-domain-sid', garbage);
     expectContractError(wrongMethod, 405, 'KMethodNotAllowed');
     expect(wrongMethod.headers.allow).toBe('GET');
   });

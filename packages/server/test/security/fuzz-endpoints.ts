@@ -2,10 +2,16 @@ import type fc from 'fast-check';
 import {
   apiKeyBody,
   createUsersBody,
+  loginBody,
+  mfaConfigBody,
   protectionGroupBody,
   runBody,
   securityConfigBody,
+  tenantBody,
+  totpKeyBody,
   updateUserBody,
+  updateUserV1Body,
+  verifyOtpBody,
 } from './fuzz-shapes.js';
 
 /** One API endpoint the fuzzer aims at. Add a row when a route lands; the suite does the rest. */
@@ -19,6 +25,11 @@ export interface FuzzEndpoint {
   readonly mayAppendTo?: readonly ('audit_log' | 'login_failures')[];
   /** Bodies shaped like the route's own, mixed with the generic garbage. */
   readonly body?: fc.Arbitrary<unknown>;
+  /**
+   * Changes the caller's own state without naming them (their TOTP key, their session): left
+   * out of the phase that expects a viewer to change nothing.
+   */
+  readonly actsOnCaller?: boolean;
   /** The route's query parameter names, mixed into the generic query strings. */
   readonly query?: readonly string[];
 }
@@ -71,6 +82,20 @@ export const FUZZ_ENDPOINTS: readonly FuzzEndpoint[] = [
   { method: 'GET', path: '/v2/security-config' },
   { method: 'PUT', path: '/v2/security-config', body: securityConfigBody },
   { method: 'GET', path: '/v2/audit-logs', query: ['limit', 'action', 'actorSid', 'sinceMsecs'] },
+  // The login flows: web login, MFA, password changes, tenants.
+  { method: 'POST', path: '/login', public: true, mayAppendTo: LOGIN_TABLES, body: loginBody },
+  { method: 'POST', path: '/logout', actsOnCaller: true },
+  { method: 'GET', path: '/v2/mfa-config' },
+  { method: 'PUT', path: '/v2/mfa-config', body: mfaConfigBody },
+  { method: 'POST', path: '/v2/totp-key', body: totpKeyBody, actsOnCaller: true },
+  { method: 'POST', path: '/v2/send-email-otp', actsOnCaller: true },
+  { method: 'POST', path: '/v2/email-otp', public: true, mayAppendTo: LOGIN_TABLES, body: loginBody },
+  { method: 'POST', path: `${V1}/verify-otp`, mayAppendTo: LOGIN_TABLES, body: verifyOtpBody },
+  { method: 'PUT', path: `${V1}/users`, mayAppendTo: LOGIN_TABLES, body: updateUserV1Body },
+  { method: 'GET', path: `${V1}/tenants`, query: ['ids', 'properties', 'hierarchy', 'includeSelf', 'status'] },
+  { method: 'POST', path: `${V1}/tenants`, body: tenantBody },
+  { method: 'GET', path: '/v2/tenants', query: ['ids', 'statuses'] },
+  { method: 'POST', path: '/v2/tenants', body: tenantBody },
   // The generic cluster API (src/cluster-api): lists with filters, records, runs, the
   // documents' ambiguous path pairs, and a route whose query is required.
   { method: 'GET', path: GROUPS, query: ['ids', 'names', 'environments', 'isActive', 'isDeleted'] },

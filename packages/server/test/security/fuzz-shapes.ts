@@ -115,6 +115,55 @@ export const securityConfigBody = fc.record(
   { requiredKeys: [] },
 );
 
+const otpType = either(fc.constantFrom('Totp', 'totp', 'TOTP', 'Email', 'email', 'salesforce', '', null));
+const otpCode = either(fc.oneof(fc.stringMatching(/^\d{6}$/), fc.constantFrom('', null, '0'.repeat(65)), fc.string()));
+
+/** `POST /login`, `/v2/email-otp`, token and session logins: credentials and OTP fields. */
+export const loginBody = fc.record(
+  { username, password, domain: either(fc.constantFrom('LOCAL', 'local', 'OTHER', '')), otpType, otpCode },
+  { requiredKeys: [] },
+);
+
+export const verifyOtpBody = fc.record({ otpType, otpCode }, { requiredKeys: [] });
+
+export const mfaConfigBody = fc.record(
+  {
+    enabled: boolean,
+    authenticationTypes: either(fc.array(fc.constantFrom('email', 'totp', 'salesforce', 'sms'), { maxLength: 4 })),
+    retainUserMfaSettings: boolean,
+  },
+  { requiredKeys: [] },
+);
+
+export const totpKeyBody = fc.record(
+  { totpKeyName: either(fc.oneof(fc.constant(null), text(300))) },
+  { requiredKeys: [] },
+);
+
+/** v1 `PUT /public/users`: a `/login` user sent back, with passwords and administrator fields. */
+export const updateUserV1Body = fc.record(
+  {
+    sid: either(fc.oneof(fc.stringMatching(/^S-1-100-21-\d{1,10}-\d{1,10}-\d{1,4}$/), text(300))),
+    username,
+    currentPassword: password,
+    password,
+    mfaInfo: either(fc.record({ isUserExemptFromMfa: boolean }, { requiredKeys: [] })),
+    uiAccess: boolean,
+    forcePasswordChange: boolean,
+  },
+  { requiredKeys: [] },
+);
+
+export const tenantBody = fc.record(
+  {
+    name: text(300),
+    orgSuffix: either(fc.stringMatching(/^[a-z]{1,12}$/)),
+    tenantIdSuffix: either(fc.stringMatching(/^[a-z]{1,12}$/)),
+    description: either(fc.oneof(fc.constant(null), text(1100))),
+  },
+  { requiredKeys: [] },
+);
+
 /** A query string over the route's own parameter names, values well-typed or not. */
 export const queryOver = (names: readonly string[]) =>
   fc

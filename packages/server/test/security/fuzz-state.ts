@@ -69,7 +69,8 @@ export function expectOnlyRefusalAudits(rows: readonly AuditRow[], context: stri
       expect(row, line).toMatchObject({ outcome: 'denied', actor_sid: allowed.deniedSid });
     } else {
       expect(allowed.logins, line).toBe(true);
-      expect(row.action, line).toBe('login');
+      // A wrong MFA code or current password counts as a failed login, audited as what it was.
+      expect(['login', 'mfa.verify', 'user.password.change'], line).toContain(row.action);
       expect(['failure', 'locked'], line).toContain(row.outcome);
     }
   }

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:tls';
-import type { ApiKeyV1, CreatedUserApiKey, Session } from 'cohesity-sdk/models';
+import type { ApiKeyV1, CreatedUserApiKey, Session, TotpKeyInfo } from 'cohesity-sdk/models';
 import { expect } from 'vitest';
 import { bearer, createUser } from '../helpers/identity.js';
+import { totpCode } from '../helpers/mfa.js';
+import { setSessionManagement } from '../helpers/session-management.js';
 import type { TestServer } from '../helpers/start-server.js';
+import { webLogin, withCookie } from '../helpers/web-login.js';
 
 /**
  * Drives the API with every kind of secret, each obtained through its real route (logins,
@@ -32,11 +35,13 @@ export async function useEverySecret(t: TestServer, adminPassword: string): Prom
   const user = await createUser(t, tokens[0] as string, 'secret-scan', ['COHESITY_VIEWER'], userPassword);
   tokens.push(await t.login('secret-scan', userPassword));
   const userBearer = bearer(tokens[3] as string);
+  await setSessionManagement(t, admin, true);
   const sessionId = await startSession(t, 'secret-scan', userPassword);
   const adminSessionId = await startSession(t, 'admin', adminPassword);
   expect(
     (await t.send('POST', '/v2/users/sessions', { body: { username: 'secret-scan', password: wrongPassword } })).status,
   ).toBe(400);
+  await setSessionManagement(t, admin, false);
 
   const keys = `/v2/users/${user.sid}/api-keys`;
   const created = await t.send<CreatedUserApiKey>('POST', keys, { headers: userBearer, body: { name: 'scan' } });
@@ -73,7 +78,10 @@ export async function useEverySecret(t: TestServer, adminPassword: string): Prom
   expect((await t.send('GET', '/v2/clusters', { headers: { 'session-id': sessionId } })).status).toBe(401);
   tokens.push(await t.login('secret-scan', newUserPassword));
   expect(await oversizedRequest(t.url, `Bearer ${tokens[2]}`)).toMatch(/^HTTP\/1\.1 431/);
+  const { cookie, totpSecret } = await useLoginFlowSecrets(t, admin, adminPassword);
   return [
+    cookie,
+    totpSecret,
     adminPassword,
     wrongPassword,
     userPassword,
@@ -86,6 +94,29 @@ export async function useEverySecret(t: TestServer, adminPassword: string): Prom
     adminSessionId,
     ...(tokens as string[]),
   ];
+}
+
+/**
+ * The login flows' secrets: a web-login cookie (used, then logged out) and a TOTP secret
+ * (enrolled, then used for a login with MFA on). The 6-digit codes are left out of the
+ * answer: any number in a log line could contain one.
+ */
+async function useLoginFlowSecrets(t: TestServer, admin: Record<string, string>, adminPassword: string) {
+  const web = await webLogin(t, 'admin', adminPassword);
+  expect(web.response.status).toBe(200);
+  expect((await t.send('GET', '/v2/clusters', { headers: withCookie(web.cookie) })).status).toBe(200);
+  const key = await t.send<TotpKeyInfo>('POST', '/v2/totp-key', { headers: admin, body: { totpKeyName: 'scan' } });
+  expect(key.status).toBe(201);
+  expect((await t.send('PUT', '/v2/mfa-config', { headers: admin, body: { enabled: true } })).status).toBe(204);
+  const login = (otpCode: string) =>
+    t.send('POST', '/irisservices/api/v1/public/accessTokens', {
+      body: { username: 'admin', password: adminPassword, otpType: 'Totp', otpCode },
+    });
+  expect((await login(totpCode(key.body.totpSecretKey))).status).toBe(201);
+  expect((await login('000000')).status).toBe(400);
+  expect((await t.send('PUT', '/v2/mfa-config', { headers: admin, body: { enabled: false } })).status).toBe(204);
+  expect((await t.send('POST', '/logout', { headers: withCookie(web.cookie) })).status).toBe(204);
+  return { cookie: web.sessionId ?? '', totpSecret: key.body.totpSecretKey };
 }
 
 /** Starts a session through `POST /v2/users/sessions` and answers its id. */

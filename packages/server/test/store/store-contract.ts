@@ -449,6 +449,44 @@ export function storeContract(open: () => Promise<StoreUnderTest>): void {
     });
   });
 
+  describe('records', () => {
+    it('keeps, lists, replaces and deletes records by kind and id', async () => {
+      await store.putRecord('tenant', 'b/', '{"n":2}');
+      await store.putRecord('tenant', 'a/', '{"n":1}');
+      await store.putRecord('other', 'a/', '{}');
+      expect(await store.getRecord('tenant', 'a/')).toBe('{"n":1}');
+      expect(await store.listRecords('tenant')).toEqual([
+        { id: 'a/', value: '{"n":1}' },
+        { id: 'b/', value: '{"n":2}' },
+      ]);
+      await store.putRecord('tenant', 'a/', '{"n":3}');
+      expect(await store.getRecord('tenant', 'a/')).toBe('{"n":3}');
+      await store.deleteRecord('tenant', 'a/');
+      expect(await store.getRecord('tenant', 'a/')).toBeUndefined();
+      expect(await store.getRecord('other', 'a/')).toBe('{}');
+    });
+
+    it('swaps a record only while it holds the expected value, once', async () => {
+      expect(await store.swapRecord('code', 'u', undefined, '1')).toBe(true);
+      expect(await store.swapRecord('code', 'u', undefined, '2')).toBe(false);
+      expect(await store.swapRecord('code', 'u', '2', '3')).toBe(false);
+      expect(await store.swapRecord('code', 'u', '1', '3')).toBe(true);
+      const racers = await Promise.all([1, 2, 3].map(() => store.swapRecord('code', 'u', '3', undefined)));
+      expect(racers.filter(Boolean)).toHaveLength(1);
+      expect(await store.getRecord('code', 'u')).toBeUndefined();
+      expect(await store.swapRecord('code', 'u', undefined, undefined)).toBe(true);
+    });
+
+    it('deletes a user’s records with the user', async () => {
+      const [user] = await store.createUsers([newUser('recorded')], DOMAIN_SID);
+      await store.putRecord('mfa', user?.sid ?? '', '{}', user?.sid);
+      await store.swapRecord('otp', user?.sid ?? '', undefined, '{}', user?.sid);
+      await store.deleteUser(user?.sid ?? '');
+      expect(await store.getRecord('mfa', user?.sid ?? '')).toBeUndefined();
+      expect(await store.getRecord('otp', user?.sid ?? '')).toBeUndefined();
+    });
+  });
+
   it('answers ping while the database is open', async () => {
     expect(await store.ping()).toBe(true);
   });

@@ -1,4 +1,3 @@
-import type { SessionUserV1 } from 'cohesity-sdk';
 import { Command } from 'commander';
 import type { GlobalOptions } from '../../global-options.js';
 import { printJson, printRecord } from '../../output.js';
@@ -24,7 +23,7 @@ async function status(_options: object, command: Command): Promise<void> {
   const profile = await loadProfile(globals.profile);
   // Asks the cluster, so that "logged in" means the credential works now.
   const { me, cluster } = await withClient(globals, async (client) => ({
-    me: await client.request<SessionUserV1>('GET', '/irisservices/api/v1/public/sessionUser'),
+    me: await client.v1.principals.getSessionUser(),
     cluster: await client.platform.getCluster(),
   }));
   // The VIP withClient used: COHESITY_VIP goes with an API key from the environment.

@@ -1,10 +1,12 @@
-import { type CreateUserParams, DEFAULT_DOMAIN } from 'cohesity-sdk';
+import { DEFAULT_DOMAIN, type V2Schema } from 'cohesity-sdk';
 import { Command, Option } from 'commander';
 import type { GlobalOptions } from '../../global-options.js';
 import { parseRoles } from '../../parse-roles.js';
 import { askHidden, readStdin } from '../../prompts.js';
 import { withClient } from '../../with-client.js';
 import { showUsers } from './show-users.js';
+
+type CreateUserParams = V2Schema<'CreateUserParameters'>;
 
 interface CreateOptions {
   role: string[];

@@ -1,4 +1,4 @@
-import type { UpdateUserParams } from 'cohesity-sdk';
+import type { ClusterClient } from 'cohesity-sdk';
 import { Command } from 'commander';
 import { usageError } from '../../errors.js';
 import { findUser } from '../../find-user.js';
@@ -6,6 +6,8 @@ import type { GlobalOptions } from '../../global-options.js';
 import { parseRoles } from '../../parse-roles.js';
 import { withClient } from '../../with-client.js';
 import { showUsers } from './show-users.js';
+
+type UpdateUserParams = Parameters<ClusterClient['users']['updateUser']>[1];
 
 interface UpdateOptions {
   role?: string[];

@@ -119,45 +119,65 @@ export const DEMO_RUN_HISTORY: ReadonlyArray<readonly [daysAgo: number, failed: 
   [1, false],
 ];
 
-export const demoAlerts = (clusterId: number, clusterName: string, dayUsecs: number): DemoRecord[] => [
+interface DemoAlert {
+  code: string;
+  category: string;
+  state: string;
+  severity: string;
+  daysAgo: number;
+  name: string;
+  description: string;
+  cause: string;
+  help: string;
+}
+
+const DEMO_ALERTS: readonly DemoAlert[] = [
   {
-    n: 1,
-    document: {
-      alertCode: 'CE00610011',
-      alertCategory: 'kBackupRestore',
-      alertState: 'kOpen',
-      severity: 'kWarning',
-      alertType: 610011,
-      clusterId,
-      clusterName,
-      firstTimestampUsecs: dayUsecs - 3 * 86_400_000_000,
-      latestTimestampUsecs: dayUsecs - 3 * 86_400_000_000,
-      alertDocument: {
-        alertName: 'ProtectionGroupFailed',
-        alertDescription: 'Protection group Physical-Files failed',
-        alertCause: 'The agent on files-01.demo.local did not answer',
-        alertHelpText: 'Check that the agent runs and its port is open',
-      },
-    },
+    code: 'CE00610011',
+    category: 'kBackupRestore',
+    state: 'kOpen',
+    severity: 'kWarning',
+    daysAgo: 3,
+    name: 'ProtectionGroupFailed',
+    description: 'Protection group Physical-Files failed',
+    cause: 'The agent on files-01.demo.local did not answer',
+    help: 'Check that the agent runs and its port is open',
   },
   {
-    n: 2,
-    document: {
-      alertCode: 'CE00200004',
-      alertCategory: 'kStorageUsage',
-      alertState: 'kResolved',
-      severity: 'kInfo',
-      alertType: 200004,
-      clusterId,
-      clusterName,
-      firstTimestampUsecs: dayUsecs - 2 * 86_400_000_000,
-      latestTimestampUsecs: dayUsecs - 2 * 86_400_000_000,
-      alertDocument: {
-        alertName: 'StorageDomainUsageHigh',
-        alertDescription: 'LongTermRetention is 70% full',
-        alertCause: 'Retention grew',
-        alertHelpText: 'Add capacity or shorten retention',
-      },
-    },
+    code: 'CE00200004',
+    category: 'kStorageUsage',
+    state: 'kResolved',
+    severity: 'kInfo',
+    daysAgo: 2,
+    name: 'StorageDomainUsageHigh',
+    description: 'LongTermRetention is 70% full',
+    cause: 'Retention grew',
+    help: 'Add capacity or shorten retention',
   },
 ];
+
+/** The alerts, in v1's field names (v2's `/alerts` shows the same). */
+export const demoAlerts = (clusterId: number, clusterName: string, dayUsecs: number): DemoRecord[] =>
+  DEMO_ALERTS.map((alert, i) => {
+    const at = dayUsecs - alert.daysAgo * 86_400_000_000;
+    return {
+      n: i + 1,
+      document: {
+        alertCode: alert.code,
+        alertCategory: alert.category,
+        alertState: alert.state,
+        severity: alert.severity,
+        alertType: Number(alert.code.slice(4)),
+        clusterId,
+        clusterName,
+        firstTimestampUsecs: at,
+        latestTimestampUsecs: at,
+        alertDocument: {
+          alertName: alert.name,
+          alertDescription: alert.description,
+          alertCause: alert.cause,
+          alertHelpText: alert.help,
+        },
+      },
+    };
+  });

@@ -16,5 +16,4 @@ export interface ResourceStore {
   get(collection: string, id: string): Promise<ResourceRecord | undefined>;
   list(collection: string): Promise<ResourceRecord[]>;
   delete(collection: string, id: string): Promise<boolean>;
-  close(): Promise<void>;
 }

@@ -1,14 +1,7 @@
-import { type Sql, sql } from '../../store/sql/sql.js';
+import { sql } from '../../store/sql/sql.js';
 import { defineTable, insertInto, json, type Row } from '../../store/sql/table.js';
-import type { WriteResult } from '../../store/sql-store.js';
+import type { SqlRunner } from '../../store/sql-store.js';
 import type { ResourceRecord, ResourceStore } from './resource-store.js';
-
-/** Runs the statements, rendered for its database. */
-export interface SqlExecutor {
-  read(statement: Sql): Promise<Row[]>;
-  write(statement: Sql): Promise<WriteResult>;
-  close(): Promise<void>;
-}
 
 const resources = defineTable<ResourceRecord & { collection: string; position: number }>('cluster_resources', {
   collection: 'collection',
@@ -17,9 +10,12 @@ const resources = defineTable<ResourceRecord & { collection: string; position: n
   document: json('document'),
 });
 
-/** The resource table in one SQL text for both databases (the store's renderer). */
+/**
+ * The resource table, in one SQL text for both databases, run by the server's own store:
+ * the same connection, the same durability, the same migrations.
+ */
 export class SqlResources implements ResourceStore {
-  constructor(readonly executor: SqlExecutor) {}
+  constructor(readonly executor: SqlRunner) {}
 
   async nextNumber(counter: string): Promise<number> {
     const { rows } = await this.executor.write(
@@ -56,10 +52,6 @@ export class SqlResources implements ResourceStore {
       sql`DELETE FROM cluster_resources WHERE collection = ${collection} AND id = ${id}`,
     );
     return changes === 1;
-  }
-
-  close(): Promise<void> {
-    return this.executor.close();
   }
 
   #record(row: Row): ResourceRecord {

@@ -7,6 +7,7 @@ import {
 } from 'cohesity-sdk/models';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Principal } from '../../auth/principal.js';
+import { tenantOf } from '../../tenants/tenant-scope.js';
 import { toUserV1 } from './users.js';
 
 /** The caller, as v1 shows them. Clients call `preferences` to check that an API key works. */
@@ -18,7 +19,8 @@ export async function sessionUserV1Routes(app: FastifyInstance) {
     { schema: { response: { 200: SessionUserV1Schema } } },
     async function getSessionUser(request: FastifyRequest): Promise<SessionUserV1> {
       const { user, privileges } = request.actor.principal as Principal;
-      return { ...toUserV1(user), privileges: [...privileges] };
+      const tenantId = tenantOf(request.actor.principal as Principal);
+      return { ...toUserV1(user), privileges: [...privileges], tenantId };
     },
   );
 

@@ -7,7 +7,9 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { issueAccessToken } from '../../auth/issue-access-token.js';
 import { loginWithPassword } from '../../auth/login.js';
+import { inlineSecondFactor } from '../../mfa/second-factor.js';
 import type { Services } from '../../services.js';
+import { refuseOtherLoginMode } from '../../session-management/session-mode.js';
 import { errorResponses } from '../route-schemas.js';
 
 /** `POST …/access-tokens` (v2) and `…/public/accessTokens` (v1) take and answer the same. */
@@ -25,7 +27,10 @@ export function createAccessTokenHandler(services: Services) {
     request: FastifyRequest<{ Body: CreateAccessTokenRequestParams }>,
     reply: FastifyReply,
   ) {
-    const user = await loginWithPassword(services, request.actor, request.body);
+    await refuseOtherLoginMode(services, false);
+    const user = await loginWithPassword(services, request.actor, request.body, {
+      secondFactor: inlineSecondFactor(services, request.actor, request.body),
+    });
     reply.code(201);
     return issueAccessToken(services, user);
   };

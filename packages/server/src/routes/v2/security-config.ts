@@ -25,6 +25,8 @@ function overlay<T extends object>(current: T, update: Partial<T> | undefined): 
 function mergeSecurityConfig(current: SecurityConfig, update: UpdateSecurityConfig): SecurityConfig {
   return {
     authTokenTimeoutMinutes: update.authTokenTimeoutMinutes ?? current.authTokenTimeoutMinutes,
+    inactivityTimeoutMSecs: update.inactivityTimeoutMSecs ?? current.inactivityTimeoutMSecs,
+    sessionManagementEnabled: update.sessionManagementEnabled ?? current.sessionManagementEnabled,
     accountLockout: overlay(current.accountLockout, update.accountLockout),
     sessionConfiguration: overlay(current.sessionConfiguration, update.sessionConfiguration),
     passwordStrength: overlay(current.passwordStrength, update.passwordStrength),

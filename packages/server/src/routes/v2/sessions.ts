@@ -14,7 +14,9 @@ import { sessionCutoffs } from '../../accounts/session-expiry.js';
 import { endSessions, startSession } from '../../accounts/sessions.js';
 import { loginWithPassword } from '../../auth/login.js';
 import { requireOwnOrPrivilege, requirePrivilege } from '../../auth/privileges.js';
+import { inlineSecondFactor } from '../../mfa/second-factor.js';
 import type { Services } from '../../services.js';
+import { refuseOtherLoginMode } from '../../session-management/session-mode.js';
 import { errorResponses as errors } from '../route-schemas.js';
 
 /** The user whose sessions `DELETE /users/sessions?sid=` ends; undefined: everyone's. */
@@ -39,7 +41,10 @@ export async function sessionRoutes(app: FastifyInstance, services: Services) {
       request: FastifyRequest<{ Body: CreateSessionRequestParams }>,
       reply,
     ): Promise<Session> {
-      const user = await loginWithPassword(services, request.actor, request.body);
+      await refuseOtherLoginMode(services, true);
+      const user = await loginWithPassword(services, request.actor, request.body, {
+        secondFactor: inlineSecondFactor(services, request.actor, request.body),
+      });
       const sessionId = await startSession(services, request.actor, user);
       reply.code(201);
       return { sessionId };

@@ -17,6 +17,7 @@ import { findUser } from '../../accounts/find-user.js';
 import { toUserParams } from '../../accounts/user-params.js';
 import { createUsers, deleteUser, updateUser } from '../../accounts/users.js';
 import { requirePrivilege } from '../../auth/privileges.js';
+import { requireModifyOrOwnPassword } from '../../password-change/own-password-change.js';
 import type { Services } from '../../services.js';
 import { errorResponses as errors, SidParam } from '../route-schemas.js';
 
@@ -65,7 +66,9 @@ export async function userRoutes(app: FastifyInstance, services: Services) {
   routes.put(
     '/users/:sid',
     {
-      preHandler: modify,
+      // Also one's own password change, which a forced change or pending MFA allows (login flows §4).
+      config: { passwordChange: true },
+      preHandler: requireModifyOrOwnPassword,
       schema: { params: SidParams, body: UpdateUserParamsSchema, response: { 200: UserSchema, ...errors } },
     },
     async function updateUserHandler(

@@ -101,4 +101,15 @@ export const postgresMigrations: readonly string[] = [
   );
   CREATE TABLE cluster_resource_counters (counter TEXT PRIMARY KEY, last_number BIGINT NOT NULL);
   `,
+  // Login flows: MFA state, tenants and one-time codes, each a JSON text under (kind, id).
+  `
+  CREATE TABLE records (
+    kind TEXT NOT NULL,
+    id TEXT NOT NULL,
+    value TEXT NOT NULL,
+    owner_sid TEXT REFERENCES users (sid) ON DELETE CASCADE,
+    PRIMARY KEY (kind, id)
+  );
+  CREATE INDEX records_owner ON records (owner_sid);
+  `,
 ];

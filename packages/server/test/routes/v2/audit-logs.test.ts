@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import type { AuditLogs, CreatedUserApiKey, ErrorBody, Session } from 'cohesity-sdk/models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createUser, STRONG_PASSWORD } from '../../helpers/identity.js';
+import { withSessionManagement } from '../../helpers/session-management.js';
 import { startTestServer, type TestServer } from '../../helpers/start-server.js';
 
 let t: TestServer;
@@ -24,9 +25,11 @@ beforeAll(async () => {
   });
   secrets.push(key.body.apiKey);
   await t.send('POST', `/v2/users/${adminSid}/api-keys/${key.body.id}/rotate`, { headers: admin });
-  const session = await t.send<Session>('POST', '/v2/users/sessions', {
-    body: { username: 'audited', password: STRONG_PASSWORD, domain: 'LOCAL' },
-  });
+  const session = await withSessionManagement(t, admin, () =>
+    t.send<Session>('POST', '/v2/users/sessions', {
+      body: { username: 'audited', password: STRONG_PASSWORD, domain: 'LOCAL' },
+    }),
+  );
   secrets.push(session.body.sessionId);
   await t.send('PUT', `/v2/users/${user.sid}`, {
     headers: admin,

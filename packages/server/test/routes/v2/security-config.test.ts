@@ -20,6 +20,8 @@ describe('GET /v2/security-config', () => {
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       authTokenTimeoutMinutes: 1440,
+      inactivityTimeoutMSecs: 1_800_000,
+      sessionManagementEnabled: false,
       accountLockout: { maxFailedLoginAttempts: 5, failedLoginLockTimeDurationMins: 30, inactivityTimeDays: 0 },
       sessionConfiguration: {
         absoluteTimeout: 86400,

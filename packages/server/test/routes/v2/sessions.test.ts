@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ErrorBody, Session, SessionsCount } from 'cohesity-sdk/models';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bearer, createUser, STRONG_PASSWORD } from '../../helpers/identity.js';
+import { setSessionManagement } from '../../helpers/session-management.js';
 import { startTestServer, type TestServer } from '../../helpers/start-server.js';
 
 let t: TestServer;
@@ -11,6 +12,7 @@ beforeEach(async () => {
   t = await startTestServer();
   adminToken = await t.login();
   admin = bearer(adminToken);
+  await setSessionManagement(t, admin, true);
 });
 afterEach(() => t.close());
 
@@ -26,12 +28,13 @@ async function configureSessions(sessionConfiguration: object) {
 }
 
 describe('POST /v2/users/sessions', () => {
-  it('answers 201 {sessionId}: 256 random bits, stored only as SHA-256, accepted in session-id', async () => {
+  it('answers 201 {sessionId}: 256 random bits in base64 as clusters issue them, stored only as SHA-256, accepted in session-id', async () => {
     const response = await startSession();
     expect(response.status).toBe(201);
     expect(Object.keys(response.body)).toEqual(['sessionId']);
     const { sessionId } = response.body;
-    expect(Buffer.from(sessionId, 'base64url')).toHaveLength(32);
+    expect(sessionId).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(Buffer.from(sessionId, 'base64')).toHaveLength(32);
 
     const idHash = createHash('sha256').update(sessionId).digest('hex');
     expect(await t.server.store.findSession(idHash)).toMatchObject({ credentialsVersion: 1 });

@@ -1,0 +1,63 @@
+// The rules that turn the documents' names into the SDK's: one place, for the generator.
+
+/**
+ * A tag in lower camelCase: the leading capitals are lowered, but the last of several stays
+ * up when it starts a word (`ProtectionGroup` → `protectionGroup`, `LDAP` → `ldap`,
+ * `IPs` → `ips`, `KMSConfig` → `kmsConfig`).
+ */
+export function groupName(tag) {
+  const [, capitals = '', rest = ''] = /^([A-Z]*)(.*)$/.exec(tag) ?? [];
+  if (capitals.length <= 1 || !/^[a-z]{2}/.test(rest)) return capitals.toLowerCase() + rest;
+  return capitals.slice(0, -1).toLowerCase() + capitals.slice(-1) + rest;
+}
+
+/** `ProtectionGroup` → `protection_group`, `LDAP` → `ldap`, `getIPs` → `get_ips`. */
+export function snakeCase(name) {
+  return name
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase();
+}
+
+/** The Python SDK's method name for an operationId (the documents camelCased it). */
+export const pythonName = (operationId) => snakeCase(operationId);
+
+const CURSORS = ['paginationCookie', 'cookie'];
+const SIZES = ['maxResultCount', 'maxCount', 'pageCount', 'count'];
+
+function resolve(schema, document) {
+  if (!schema) return undefined;
+  if (schema.$ref) return resolve(document.components.schemas[schema.$ref.split('/').pop()], document);
+  const ref = schema.anyOf?.find((s) => s.$ref || s.type === 'array' || s.type === 'object');
+  return ref ? resolve(ref, document) : schema;
+}
+
+const isArray = (schema) => schema?.type === 'array' || (Array.isArray(schema?.type) && schema.type.includes('array'));
+
+/**
+ * How a list operation pages, read from its parameters and its answer's schema:
+ * `[style, cursor parameter, page-size parameter, items field, item id field]`, or
+ * undefined for an operation that does not page (or whose items cannot be told apart).
+ * - `cookie`: send back the answer's `paginationCookie`/`cookie` until it is absent.
+ * - `index`: `startIndex` advances by the items received, until a short page.
+ * - `maxViewId`: the last item's `viewId` (+1) until the answer says `lastResult`.
+ */
+export function paging(operation, document) {
+  const query = new Set((operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name));
+  const success = Object.entries(operation.responses).find(([status]) => /^2/.test(status))?.[1];
+  const answer = resolve(success?.content?.['application/json']?.schema, document);
+  if (!answer) return undefined;
+  const properties = answer.properties ?? {};
+  const arrays = Object.keys(properties).filter((name) => isArray(resolve(properties[name], document)));
+  const items = isArray(answer) ? '' : arrays.length === 1 ? arrays[0] : undefined;
+  if (items === undefined) return undefined;
+  const size = SIZES.find((name) => query.has(name)) ?? '';
+  const cursor = CURSORS.find((name) => query.has(name) && name in properties);
+  if (cursor) return ['cookie', cursor, size, items];
+  if (query.has('maxViewId') && 'lastResult' in properties) {
+    const item = resolve(resolve(properties[items], document)?.items, document);
+    return item?.properties?.viewId ? ['maxViewId', 'maxViewId', size, items, 'viewId'] : undefined;
+  }
+  if (query.has('startIndex') && size) return ['index', 'startIndex', size, items];
+  return undefined;
+}
