@@ -80,8 +80,8 @@ describe('each package, packed', () => {
     const paths = (packed.get(name)?.files ?? []).map((file) => file.path);
     expect(paths).toEqual(expect.arrayContaining(['package.json', 'LICENSE', 'README.md', 'CHANGELOG.md']));
     expect(paths.filter((path) => /^(src|test)\/|tsbuildinfo|\.map$/.test(path))).toEqual([]);
-    // The SDK also ships the cluster's OpenAPI documents (cohesity-sdk/openapi/*), with their NOTICE.
-    const extra = name === 'cohesity-sdk' ? /^openapi\/(cluster-v[12]\.openapi\.json|NOTICE)$/ : /^$/;
+    // The SDK also ships the cluster's OpenAPI documents (cohesity-sdk/openapi/*) with their NOTICE, and OPERATIONS.md.
+    const extra = name === 'cohesity-sdk' ? /^(openapi\/(cluster-v[12]\.openapi\.json|NOTICE)|OPERATIONS\.md)$/ : /^$/;
     const allowed = /^(dist\/|package\.json$|LICENSE$|README\.md$|CHANGELOG\.md$)/;
     expect(paths.filter((path) => !allowed.test(path) && !extra.test(path))).toEqual([]);
   });

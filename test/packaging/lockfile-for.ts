@@ -22,12 +22,12 @@ export interface RootLock {
 }
 
 /** Where Node finds `name` when it is required from the package at `location`. */
-function resolveFrom(lock: RootLock, location: string, name: string): string {
+function resolveFrom(lock: RootLock, location: string, name: string): string | undefined {
   let at = location;
   for (;;) {
     const candidate = `${at ? `${at}/` : ''}node_modules/${name}`;
     if (lock.packages[candidate]) return candidate;
-    if (!at) throw new Error(`the lockfile has no ${name} reachable from '${location}'`);
+    if (!at) return undefined;
     const cut = at.lastIndexOf('/node_modules/');
     at = cut >= 0 ? at.slice(0, cut) : '';
   }
@@ -52,13 +52,15 @@ export function lockfileFor(lock: RootLock, tarballs: Record<string, string>): o
     return location;
   };
   const visitDependencies = (location: string, entry: LockEntry) => {
-    const names = [
-      ...Object.keys(entry.dependencies ?? {}),
-      ...requiredPeers(entry),
-      ...Object.keys(entry.optionalDependencies ?? {}),
-    ];
-    for (const name of names) {
+    const required = [...Object.keys(entry.dependencies ?? {}), ...requiredPeers(entry)];
+    const optional = Object.keys(entry.optionalDependencies ?? {});
+    for (const name of [...required, ...optional]) {
       const found = resolveFrom(lock, location, name);
+      // Optional ones for other platforms need not be in the lockfile.
+      if (found === undefined) {
+        if (optional.includes(name)) continue;
+        throw new Error(`the lockfile has no ${name} reachable from '${location}'`);
+      }
       if (lock.packages[found]?.link) visitWorkspace(name, location);
       else visit(found);
     }
