@@ -18,7 +18,7 @@ interface Run {
 
 /** `node dist/main.js` on a data dir until its banner is out, then SIGTERM. */
 async function start(dataDir: string, args: string[] = []): Promise<Run> {
-  const child = spawn(process.execPath, [MAIN, '--port', '0', '--data-dir', dataDir, ...args], {
+  const child = spawn(process.execPath, [MAIN, '--port', '0', '--data-dir', dataDir, '--empty-cluster', ...args], {
     env: Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('COHESITY_'))),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -68,7 +68,7 @@ describe('the banner after restarts', () => {
     expect(other.banner).toContain('NOT the --admin-password given now');
     expect(other.banner).toContain('--admin-password (or COHESITY_ADMIN_PASSWORD) was IGNORED');
     expect(other.banner).toContain('cohesity users passwd admin');
-  });
+  }, 90_000); // four server processes in a row, on a shared machine
 
   it('keeps warning about the default password until it changes, and says a later --admin-password is ignored', async () => {
     const dataDir = join(root, 'default');
@@ -80,7 +80,7 @@ describe('the banner after restarts', () => {
     expect(later.banner).toContain('admin login: admin / admin');
     expect(later.banner).toContain(DEFAULT_WARNING);
     expect(later.banner).toContain('was IGNORED');
-  });
+  }, 60_000);
 
   it('refuses an --admin-password the password policy refuses, with exit 2, before touching the data dir', async () => {
     const dataDir = join(root, 'weak');
