@@ -6,6 +6,7 @@ import { authCommand } from './commands/auth/index.js';
 import { clusterCommand } from './commands/cluster.js';
 import { completionCommand } from './commands/completion.js';
 import { configCommand } from './commands/config.js';
+import { faultsCommand } from './commands/faults.js';
 import { loginCommand } from './commands/login.js';
 import { logoutCommand } from './commands/logout.js';
 import { profilesCommand } from './commands/profiles/index.js';
@@ -59,6 +60,7 @@ Examples:
     sessionsCommand(),
     configCommand(),
     auditCommand(),
+    faultsCommand(),
     requestCommand(),
     completionCommand(),
   ]) {

@@ -25,6 +25,8 @@ export interface Profile {
   tls: ProfileTls;
   token?: SavedToken;
   apiKey?: string;
+  /** `--tenant`: every request impersonates it (`x-impersonate-tenant-id`). */
+  tenantId?: string;
 }
 
 interface ProfileFile {

@@ -11,6 +11,7 @@ export interface ResolvedToken {
   vip: string;
   tls: ProfileTls;
   token: SavedToken;
+  tenantId?: string | undefined;
 }
 
 /**
@@ -25,7 +26,8 @@ export async function resolveToken(
 ): Promise<ResolvedToken> {
   const password = env.COHESITY_PASSWORD;
   if (profile?.token) {
-    if (isFresh(profile.token)) return { vip: profile.vip, tls: profile.tls, token: profile.token };
+    const { tenantId } = profile;
+    if (isFresh(profile.token)) return { vip: profile.vip, tls: profile.tls, token: profile.token, tenantId };
     if (!password) {
       throw new CliError({
         exitCode: ExitCode.auth,
@@ -37,7 +39,7 @@ export async function resolveToken(
     const target = { vip: profile.vip, username: profile.username, domain: profile.domain };
     const token = await createToken({ ...target, tls: await toTlsOptions(profile.tls) }, password);
     await saveProfile(globals.profile, { ...profile, token });
-    return { vip: profile.vip, tls: profile.tls, token };
+    return { vip: profile.vip, tls: profile.tls, token, tenantId };
   }
   const { COHESITY_VIP: vip, COHESITY_USERNAME: username } = env;
   if (vip && username && password) {

@@ -33,12 +33,13 @@ async function openClient(globals: GlobalOptions, env: NodeJS.ProcessEnv): Promi
       : `the cluster refused the profile's API key: run 'printf %s "$KEY" | ${loginCommandFor(globals.profile, '--with-api-key')}' with a valid key`;
     return { client: new ClusterClient({ clusterVip: vip, apiKey, tls }), refusedHint };
   }
-  const { vip, tls, token } = await resolveToken(globals, profile, env);
+  const { vip, tls, token, tenantId } = await resolveToken(globals, profile, env);
   const client = new ClusterClient({
     clusterVip: vip,
     accessToken: token.accessToken,
     tokenType: token.tokenType,
     tls: await toTlsOptions(tls),
+    ...(tenantId ? { impersonateTenantId: tenantId } : {}),
   });
   return { client, refusedHint: `the saved token no longer works: run '${loginCommandFor(globals.profile)}' again` };
 }

@@ -9,6 +9,8 @@ export type {
   ConnectionOptions,
   PasswordOptions,
 } from './cluster-client-options.js';
+export type { OtpProvider, OtpRequest, OtpType } from './credentials/cluster-login.js';
+export { IMPERSONATE_TENANT_HEADER } from './credentials/impersonate-tenant.js';
 export { type TokenExpiry, tokenExpiry } from './credentials/token-expiry.js';
 export type { AccessTokenResponse } from './endpoints/corrections.js';
 export type { Api } from './endpoints/endpoint.js';

@@ -16,7 +16,8 @@ let env: Record<string, string>;
 /** Whether the server answers the whole API (branch whole-api), which some examples need. */
 let wholeApi = false;
 beforeAll(async () => {
-  cluster = await startTestCluster();
+  // With fault injection, for the cohesity-sdk/testing example.
+  cluster = await startTestCluster({ faults: true });
   const token = await cluster.server.login('admin', ADMIN_PASSWORD);
   const probe = await cluster.server.send('GET', '/v2/data-protect/protection-groups', {
     headers: { authorization: `Bearer ${token}` },
@@ -37,6 +38,35 @@ describe('README examples', () => {
   it('has examples to run', () => {
     expect(examples.length).toBeGreaterThanOrEqual(8);
   });
+
+  it('has examples that type-check against the built package, strictly', () => {
+    // Each example as a module beside this file, so that `cohesity-sdk` resolves as for a user.
+    const files = new Map(examples.map((code, i) => [join(import.meta.dirname, `readme-example-${i + 1}.mts`), code]));
+    const options: ts.CompilerOptions = {
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
+      strict: true,
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
+      skipLibCheck: true,
+      noEmit: true,
+      types: ['node'],
+    };
+    const host = ts.createCompilerHost(options);
+    const { fileExists, readFile, getSourceFile } = host;
+    host.fileExists = (name) => files.has(name) || fileExists(name);
+    host.readFile = (name) => files.get(name) ?? readFile(name);
+    host.getSourceFile = (name, version, ...rest) => {
+      const code = files.get(name);
+      return code === undefined ? getSourceFile(name, version, ...rest) : ts.createSourceFile(name, code, version);
+    };
+    const program = ts.createProgram([...files.keys()], options, host);
+    const problems = ts
+      .getPreEmitDiagnostics(program)
+      .map((d) => `${d.file?.fileName.split('/').at(-1)}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+    expect(problems).toEqual([]);
+  }, 120_000);
 
   it.each(examples.map((code, index) => [index + 1, code] as const))(
     'example %i runs against the server',

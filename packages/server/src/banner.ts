@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { DEFAULT_DOMAIN } from 'cohesity-sdk/models';
 import type { AdminStatus } from './accounts/admin-status.js';
 import { threadPoolAdvice } from './auth/passwords.js';
+import type { ServerConfig } from './config.js';
 import type { RunningServer } from './server.js';
 
 type BannerFacts = Pick<RunningServer, 'url' | 'fingerprint256' | 'selfSigned' | 'admin' | 'storeDescription'>;
@@ -42,7 +43,11 @@ function warnings(admin: AdminStatus): string[] {
 }
 
 /** What an operator needs on start: where, which store, how to log in, and a curl line that works. */
-export function printBanner(server: BannerFacts, config: { dataDir: string }, out: NodeJS.WritableStream): void {
+export function printBanner(
+  server: BannerFacts,
+  config: Pick<ServerConfig, 'dataDir'> & Partial<Pick<ServerConfig, 'faults'>>,
+  out: NodeJS.WritableStream,
+): void {
   const { admin, storeDescription } = server;
   const lines = [
     '',
@@ -51,6 +56,7 @@ export function printBanner(server: BannerFacts, config: { dataDir: string }, ou
     `  data dir:    ${config.dataDir}`,
     `  admin login: ${adminLogin(admin)}`,
   ];
+  lines.push(`  console:     ${server.url}/console/`);
   if (server.fingerprint256) {
     lines.push(`  TLS SHA-256: ${server.fingerprint256}${server.selfSigned ? ' (self-signed)' : ''}`);
   }
@@ -62,6 +68,12 @@ export function printBanner(server: BannerFacts, config: { dataDir: string }, ou
     '',
     ...warnings(admin),
   );
+  if (config.faults) {
+    lines.push(
+      `FAULTS ON: administrators can inject faults at ${server.url}/_stand-in/faults (never in production).`,
+      '',
+    );
+  }
   const advice = threadPoolAdvice(process.env, availableParallelism());
   if (advice) lines.push(`NOTE: ${advice}`, '');
   out.write(lines.join('\n'));

@@ -9,6 +9,7 @@ import {
   postgresUrl,
   proxyList,
   requiredText,
+  secretKey,
   text,
   wholeNumber,
 } from './config/parsers.js';
@@ -105,6 +106,30 @@ export const serverOptions = [
     description: 'Other requests per minute per client IP; 0: no limit',
   }),
   option({
+    flag: 'max-connections',
+    env: 'COHESITY_MAX_CONNECTIONS',
+    type: 'string',
+    default: '4096',
+    parse: wholeNumber('a whole number of connections, at least 1', 1),
+    description: 'Open connections held at most; beyond, the longest idle is closed (keep under `ulimit -n`)',
+  }),
+  option({
+    flag: 'key-encryption-key',
+    env: 'COHESITY_KEY_ENCRYPTION_KEY',
+    type: 'string',
+    parse: secretKey,
+    description:
+      'Key (32 bytes, base64) that encrypts the token signing keys in the database; default: a file in the data dir. Every node of a cluster needs the same one',
+  }),
+  option({
+    flag: 'signing-key-rotation-days',
+    env: 'COHESITY_SIGNING_KEY_ROTATION_DAYS',
+    type: 'string',
+    default: '30',
+    parse: wholeNumber('a whole number of days (0: rotate only when asked)', 0),
+    description: 'Make a new token signing key when the newest is this old; 0: only by POST /v2/signing-keys/rotate',
+  }),
+  option({
     flag: 'tls-cert',
     env: 'COHESITY_TLS_CERT',
     type: 'string',
@@ -171,6 +196,20 @@ export const serverOptions = [
     default: 'info',
     parse: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     description: 'fatal, error, warn, info, debug, trace or silent',
+  }),
+  option({
+    flag: 'metrics-token',
+    env: 'COHESITY_METRICS_TOKEN',
+    type: 'string',
+    parse: text,
+    description: 'Bearer token that lets non-loopback clients read /metrics (default: loopback only)',
+  }),
+  option({
+    flag: 'faults',
+    env: 'COHESITY_FAULTS',
+    type: 'boolean',
+    parse: onOff,
+    description: 'Enable fault injection for admins under /_stand-in/faults (never in production)',
   }),
 ] as const;
 

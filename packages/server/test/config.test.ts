@@ -21,6 +21,11 @@ describe('loadConfig', () => {
       logLevel: 'info',
       loginRateLimit: 600,
       apiRateLimit: 60000,
+      maxConnections: 4096,
+      keyEncryptionKey: undefined,
+      signingKeyRotationDays: 30,
+      metricsToken: undefined,
+      faults: false,
     });
   });
 

@@ -37,6 +37,14 @@ const COMMANDS = [
   ['config'],
   ['config', 'get'],
   ['config', 'set'],
+  ['faults'],
+  ['faults', 'list'],
+  ['faults', 'expire'],
+  ['faults', 'inject'],
+  ['faults', 'remove'],
+  ['faults', 'mode'],
+  ['faults', 'clock'],
+  ['faults', 'reset'],
   ['request'],
 ];
 

@@ -1,5 +1,3 @@
-export { type ProtectionGroupRun, waitUntilProtectionGroupRunFinished } from './wait-for-protection-group-run.js';
-export { type Recovery, waitUntilRecoveryFinished } from './wait-for-recovery.js';
 export {
   WaiterFailureError,
   type WaiterOptions,
@@ -7,3 +5,8 @@ export {
   WaiterTimeoutError,
   waitUntil,
 } from './wait-until.js';
+export {
+  type ProtectionGroupRun,
+  waitUntilProtectionGroupRunFinished,
+} from './wait-until-protection-group-run-finished.js';
+export { type Recovery, waitUntilRecoveryFinished } from './wait-until-recovery-finished.js';

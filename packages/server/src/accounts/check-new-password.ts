@@ -33,7 +33,11 @@ export async function checkNewPassword(
   }
   if (change.self && !currentPassword) throw missingParameters('currentPassword');
   if (currentPassword && !(await services.hasher.verify(user.passwordHash, currentPassword))) {
-    const { after, locked } = await countLoginFailure(services, lockoutKey(user.username, user.domain), services.now());
+    const { after, locked } = await countLoginFailure(
+      services,
+      lockoutKey(user.username, user.domain, actor.ip),
+      services.now(),
+    );
     await audit(services, actor, {
       action: 'user.password.change',
       outcome: locked ? 'locked' : 'failure',

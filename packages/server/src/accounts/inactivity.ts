@@ -1,5 +1,5 @@
 import type { Services } from '../services.js';
-import type { UserRecord } from '../store/store.js';
+import { LastAdministratorError, type UserRecord } from '../store/store.js';
 import { updateUserRevokingCredentials } from './revoke-credentials.js';
 
 const DAY_MSECS = 24 * 3600 * 1000;
@@ -15,10 +15,17 @@ export async function lockIfInactive(services: Services, user: UserRecord, nowMs
   // lastUpdatedTimeMsecs starts at creation, so a user who never logged in counts from then.
   const lastActive = Math.max(user.lastLoginTimeMsecs ?? 0, user.lastUpdatedTimeMsecs);
   if (nowMsecs - lastActive < days * DAY_MSECS) return null;
-  await updateUserRevokingCredentials(services.store, user.sid, {
-    locked: true,
-    lockedReason: `Inactive for ${days} days`,
-    lastUpdatedTimeMsecs: nowMsecs,
-  });
+  try {
+    await updateUserRevokingCredentials(
+      services.store,
+      user.sid,
+      { locked: true, lockedReason: `Inactive for ${days} days`, lastUpdatedTimeMsecs: nowMsecs },
+      { nowMsecs },
+    );
+  } catch (error) {
+    // The last administrator is never locked for inactivity: nobody could unlock anyone.
+    if (error instanceof LastAdministratorError) return null;
+    throw error;
+  }
   return days;
 }

@@ -6,8 +6,7 @@ import type { Services } from '../services.js';
 import { DuplicateUserError, type NewUser, type UserPatch, type UserRecord } from '../store/store.js';
 import { checkNewPassword } from './check-new-password.js';
 import { findUser } from './find-user.js';
-import { keepAnAdministrator } from './last-admin.js';
-import { lockoutKey } from './lockout-key.js';
+import { lockoutAccount } from './lockout-key.js';
 import { assertPasswordStrength } from './password-policy.js';
 import { updateUserRevokingCredentials } from './revoke-credentials.js';
 
@@ -60,8 +59,8 @@ export async function createUsers(
 
 /**
  * Changes a user. A new password, a change of roles or a lock ends every credential the
- * user holds; unlocking also lifts a lockout from failed logins; the last unlocked
- * administrator cannot be demoted or locked.
+ * user holds; unlocking also lifts a lockout from failed logins; the last administrator who
+ * can log in cannot be demoted, locked, expired or deferred.
  */
 export async function updateUser(
   services: Services,
@@ -81,20 +80,21 @@ export async function updateUser(
     patch.forcePasswordChange = fields.forcePasswordChange ?? !self;
   }
   if (fields.locked !== undefined) patch.lockedReason = fields.locked ? LOCKED_BY_ADMIN : null;
-  await keepAnAdministrator(services.store, before, {
-    roles: fields.roles ?? before.roles,
-    locked: fields.locked ?? before.locked,
-  });
+  // The last administrator who can log in cannot be demoted, locked, expired or deferred:
+  // checked inside the write's own transaction, so two such changes cannot both pass.
+  const keep = { nowMsecs: patch.lastUpdatedTimeMsecs };
 
   const rolesChanged =
     fields.roles !== undefined && [...fields.roles].sort().join() !== [...before.roles].sort().join();
   const revoke = rolesChanged || patch.passwordHash !== undefined || (fields.locked === true && !before.locked);
   const user = revoke
-    ? await updateUserRevokingCredentials(services.store, sid, patch)
-    : await services.store.updateUser(sid, patch);
+    ? await updateUserRevokingCredentials(services.store, sid, patch, keep)
+    : await services.store.updateUser(sid, patch, keep);
   if (!user) throw notFound('User');
   // Unlocking also lifts a lockout from failed logins: the administrator means it now.
-  if (fields.locked === false) await services.store.clearLoginFailures(lockoutKey(user.username, user.domain));
+  if (fields.locked === false) {
+    await services.store.clearLoginFailuresStartingWith(`${lockoutAccount(user.username, user.domain)}@`);
+  }
   await audit(services, actor, {
     action: 'user.update',
     outcome: 'success',
@@ -109,10 +109,9 @@ export async function updateUser(
 
 /** Deletes a user, unless they are the last unlocked administrator. */
 export async function deleteUser(services: Services, actor: Actor, sid: string): Promise<void> {
-  const user = await findUser(services.store, sid);
-  await keepAnAdministrator(services.store, user, undefined);
+  await findUser(services.store, sid);
   // Deleting the row cascades to the user's keys and sessions; tokens die because
   // every request re-reads the user.
-  if (!(await services.store.deleteUser(sid))) throw notFound('User');
+  if (!(await services.store.deleteUser(sid, { nowMsecs: services.now() }))) throw notFound('User');
   await audit(services, actor, { action: 'user.delete', outcome: 'success', target: sid });
 }

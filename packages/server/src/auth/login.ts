@@ -25,7 +25,8 @@ export async function countLoginFailure(services: Services, key: string, now: nu
     windowMsecs: lockMsecs,
     lockMsecs,
   });
-  return { after, locked: after.lockedUntilMsecs !== null && after.lockedUntilMsecs > now };
+  const maxAttempts = accountLockout.maxFailedLoginAttempts;
+  return { after, locked: after.lockedUntilMsecs !== null && after.lockedUntilMsecs > now, maxAttempts };
 }
 
 export interface LoginOptions {
@@ -52,41 +53,48 @@ export async function loginWithPassword(
     throw invalidRequest(`The password is longer than ${MAX_PASSWORD_BYTES} bytes`);
   }
   const domain = body.domain || DEFAULT_DOMAIN;
-  const key = lockoutKey(username, domain);
-  const target = `${domain}\\${username}`;
+  const key = lockoutKey(username, domain, actor.ip);
   const now = services.now();
+  const user = await services.store.findUser(username, domain);
+  // A name that matches no user may be a password typed into the wrong field: not audited.
+  const target = user ? `${domain}\\${username}` : null;
   const refuseLocked = async (error: Error, details?: Record<string, unknown>): Promise<never> => {
     await audit(services, actor, { action: 'login', outcome: 'locked', target, ...(details ? { details } : {}) });
     throw error;
   };
 
-  const failures = await services.store.getLoginFailures(key);
-  if (failures?.lockedUntilMsecs && failures.lockedUntilMsecs > now) {
-    return refuseLocked(accountLocked(new Date(failures.lockedUntilMsecs)));
+  // Counted before it is checked, in one atomic statement (across nodes too): however many
+  // guesses arrive together, at most maxFailedLoginAttempts of them reach the hasher.
+  const { after: counted, locked, maxAttempts: max } = await countLoginFailure(services, key, now);
+  const lockedUntil = locked ? (counted.lockedUntilMsecs as number) : null;
+  if (lockedUntil !== null && counted.failures > max) {
+    return refuseLocked(accountLocked(new Date(lockedUntil)));
   }
 
-  const user = await services.store.findUser(username, domain);
-  const passwordMatches = await services.hasher.verify(user?.passwordHash ?? null, password);
-  if (user && passwordMatches && user.locked) {
-    // The right password for a locked account: say so, and count no failure against it.
-    return refuseLocked(userLocked(user.lockedReason));
-  }
+  const passwordMatches = await services.hasher.verify(user?.passwordHash ?? null, password).catch(async (error) => {
+    // Refused before any hashing: no guess was checked, so none is counted.
+    if (error instanceof QueueFullError) await services.store.uncountLoginFailure(key, max);
+    throw error;
+  });
+  // The right password is no failure: take it back, whatever the login's outcome (a second
+  // factor then counts its own failures; only a whole success clears the count).
+  if (user && passwordMatches) await services.store.uncountLoginFailure(key, max);
+  if (user && passwordMatches && user.locked) return refuseLocked(userLocked(user.lockedReason));
   if (!user || !passwordMatches || !canAuthenticate(user, now)) {
-    const { after, locked } = await countLoginFailure(services, key, now);
     await audit(services, actor, {
       action: 'login',
-      outcome: locked ? 'locked' : 'failure',
+      outcome: lockedUntil !== null ? 'locked' : 'failure',
       target,
-      details: { failures: after.failures },
+      details: { failures: counted.failures },
     });
-    if (locked) throw accountLocked(new Date(after.lockedUntilMsecs as number));
+    if (lockedUntil !== null) throw accountLocked(new Date(lockedUntil));
     throw invalidCredentials();
   }
 
   const inactiveDays = await lockIfInactive(services, user, now);
   if (inactiveDays !== null) return refuseLocked(accountInactive(inactiveDays), { inactiveDays });
   await options.secondFactor?.(user);
-  if (failures) await services.store.clearLoginFailures(key);
+  await services.store.clearLoginFailures(key);
   if (user.passwordHash && services.hasher.needsRehash(user.passwordHash)) {
     // A busy hasher must not fail a login that has already succeeded: the next login upgrades.
     const upgraded = await services.hasher.hash(password).catch((error: unknown) => {

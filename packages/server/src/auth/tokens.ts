@@ -4,6 +4,7 @@ import type { AccessTokenClaims } from 'cohesity-sdk/models';
 import { errors, exportJWK, generateKeyPair, importJWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { tokenExpired, tokenInvalid } from '../errors.js';
 import type { SigningKeyRecord, Store, UserRecord } from '../store/store.js';
+import { isSealed, openPrivateKey, sealPrivateKey } from './sealed-key.js';
 
 type VerifyKey = Awaited<ReturnType<typeof importJWK>>;
 
@@ -14,6 +15,23 @@ export type VerifiedClaims = AccessTokenClaims & Required<Pick<JWTPayload, 'exp'
 // this often and concurrent callers share one, so a flood of forged kids costs one query per
 // interval, while a genuine new key is found within it (waiting, not refusing).
 const KEY_RELOAD_INTERVAL_MSECS = 1_000;
+// Every node re-reads the keys this often anyway, so that after a rotation on one node
+// every node signs with the new key within a minute, and the schedule is checked.
+const KEY_REFRESH_INTERVAL_MSECS = 60_000;
+const DAY_MSECS = 24 * 3600 * 1000;
+
+interface SigningKey {
+  readonly kid: string;
+  readonly createdTimeMsecs: number;
+  readonly key: VerifyKey;
+}
+
+export interface TokenServiceOptions {
+  /** Encrypts the private keys in the store (see `key-encryption-key.ts`). */
+  readonly keyEncryptionKey: Buffer;
+  /** A new key is made when the newest is this many days old; 0: only by `rotate()`. */
+  readonly rotationDays: number;
+}
 
 // An RS256 check costs more than the rest of a request, and clients send the same token for
 // hours: tokens that passed are remembered, by their exact text, until they expire. Only
@@ -49,32 +67,71 @@ export function sidsHash(user: Pick<UserRecord, 'sid' | 'roles' | 'credentialsVe
  */
 export class TokenService {
   readonly #store: Store;
+  readonly #options: TokenServiceOptions;
   readonly #verifyKeys = new Map<string, VerifyKey>();
   /** Least recently used first. */
   readonly #verified = new Map<string, VerifiedClaims>();
-  #signing: { kid: string; key: VerifyKey };
+  #signing: SigningKey;
   #lastReloadMsecs = 0;
   #reloading: Promise<void> | undefined;
+  readonly #refresh: NodeJS.Timeout;
 
-  private constructor(store: Store, signing: { kid: string; key: VerifyKey }) {
+  private constructor(store: Store, options: TokenServiceOptions, signing: SigningKey) {
     this.#store = store;
+    this.#options = options;
     this.#signing = signing;
+    this.#refresh = setInterval(() => void this.#refreshKeys().catch(() => undefined), KEY_REFRESH_INTERVAL_MSECS);
+    this.#refresh.unref();
   }
 
-  /** Loads the stored keys, making the first one when there is none. */
-  static async open(store: Store): Promise<TokenService> {
+  /**
+   * Loads the stored keys, making the first one when there is none, and encrypts any
+   * private key still stored in clear (written before keys were encrypted).
+   */
+  static async open(store: Store, options: TokenServiceOptions): Promise<TokenService> {
+    const kek = options.keyEncryptionKey;
     let records = await store.listSigningKeys();
-    if (records.length === 0) {
-      await store.addSigningKey(await createSigningKey());
-      records = await store.listSigningKeys();
+    if (records.length === 0) await store.addSigningKey(await createSigningKey(kek));
+    for (const record of records.filter((r) => !isSealed(r.privateJwk))) {
+      await store.sealSigningKey(record.kid, sealPrivateKey(record.privateJwk, kek, record.kid));
     }
-    const newest = records.at(-1) as SigningKeyRecord;
-    const service = new TokenService(store, {
-      kid: newest.kid,
-      key: await importJWK(JSON.parse(newest.privateJwk), 'RS256'),
-    });
+    records = await store.listSigningKeys();
+    const service = new TokenService(store, options, await signingKeyOf(records.at(-1) as SigningKeyRecord, kek));
     await service.#addVerifyKeys(records);
+    await service.#rotateWhenDue();
     return service;
+  }
+
+  /** The kid new tokens are signed with. */
+  get signingKid(): string {
+    return this.#signing.kid;
+  }
+
+  /**
+   * Makes a new signing key and signs with it from now on; other nodes find it within a
+   * minute, or at once when a token signed by it reaches them. Tokens signed by older keys
+   * stay valid until they expire: their public keys are kept.
+   */
+  async rotate(nowMsecs = Date.now()): Promise<SigningKeyRecord> {
+    const record = await createSigningKey(this.#options.keyEncryptionKey, nowMsecs);
+    await this.#store.addSigningKey(record);
+    await this.#addVerifyKeys(await this.#store.listSigningKeys());
+    return record;
+  }
+
+  /** Stops the periodic key refresh. */
+  close(): void {
+    clearInterval(this.#refresh);
+  }
+
+  async #refreshKeys(): Promise<void> {
+    await this.#addVerifyKeys(await this.#store.listSigningKeys());
+    await this.#rotateWhenDue();
+  }
+
+  async #rotateWhenDue(nowMsecs = Date.now()): Promise<void> {
+    const days = this.#options.rotationDays;
+    if (days > 0 && nowMsecs - this.#signing.createdTimeMsecs >= days * DAY_MSECS) await this.rotate(nowMsecs);
   }
 
   /** Signs a token for `user` that expires `ttlSeconds` from now. */
@@ -158,24 +215,38 @@ export class TokenService {
     return this.#reloading;
   }
 
+  /** Learns new public keys, and signs with the newest key from now on (sorted oldest first). */
   async #addVerifyKeys(records: readonly SigningKeyRecord[]): Promise<void> {
     for (const record of records) {
       if (!this.#verifyKeys.has(record.kid)) {
         this.#verifyKeys.set(record.kid, await importJWK(JSON.parse(record.publicJwk), 'RS256'));
       }
     }
+    const newest = records.at(-1);
+    if (newest && newest.kid !== this.#signing.kid && newest.createdTimeMsecs >= this.#signing.createdTimeMsecs) {
+      this.#signing = await signingKeyOf(newest, this.#options.keyEncryptionKey);
+    }
   }
 }
 
-/** A fresh RSA-2048 key pair as a store record. */
-export async function createSigningKey(nowMsecs = Date.now()): Promise<SigningKeyRecord> {
+async function signingKeyOf(record: SigningKeyRecord, kek: Buffer): Promise<SigningKey> {
+  const privateJwk = openPrivateKey(record.privateJwk, kek, record.kid);
+  return {
+    kid: record.kid,
+    createdTimeMsecs: record.createdTimeMsecs,
+    key: await importJWK(JSON.parse(privateJwk), 'RS256'),
+  };
+}
+
+/** A fresh RSA-2048 key pair as a store record, its private half sealed under `kek`. */
+export async function createSigningKey(kek: Buffer, nowMsecs = Date.now()): Promise<SigningKeyRecord> {
   const { privateKey, publicKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
   const kid = randomUUID();
   const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' };
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
   return {
     kid,
-    privateJwk: JSON.stringify(privateJwk),
+    privateJwk: sealPrivateKey(JSON.stringify(privateJwk), kek, kid),
     publicJwk: JSON.stringify(publicJwk),
     createdTimeMsecs: nowMsecs,
   };

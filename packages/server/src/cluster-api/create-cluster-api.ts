@@ -8,7 +8,8 @@ import { SqlResources } from './store/sql-resources.js';
 
 /** The resource table, in the server's own database and on its store's connection. */
 export function openResourceStore(store: Store): ResourceStore {
-  return new SqlResources(store.runner);
+  // The SQLite file is this process's alone (the store claimed it); PostgreSQL is shared.
+  return new SqlResources(store.runner, store.kind === 'sqlite');
 }
 
 /** Reads both documents and makes what every cluster-API handler shares. */

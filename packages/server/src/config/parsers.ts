@@ -98,3 +98,11 @@ export const postgresUrl: Parser<string | undefined> = (raw, flag) => {
   }
   return raw;
 };
+
+/** 32 bytes as base64 or base64url (an AES-256 key); undefined when unset. The value is never echoed. */
+export const secretKey: Parser<Buffer | undefined> = (raw, flag) => {
+  if (raw === undefined) return undefined;
+  const key = Buffer.from(raw, 'base64url');
+  if (key.length !== 32) throw new ConfigError(`--${flag} must be 32 bytes in base64 (openssl rand -base64 32)`);
+  return key;
+};

@@ -1,7 +1,7 @@
-import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { type ApiError, headersTooLarge, malformedHttp, requestTimedOut } from '../errors.js';
+import { rawAnswer } from './raw-answer.js';
 
 const answerFor = (code: string | undefined): ApiError => {
   if (code === 'HPE_HEADER_OVERFLOW') return headersTooLarge();
@@ -18,12 +18,6 @@ export function answerClientError(this: FastifyInstance, error: NodeJS.ErrnoExce
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const answer = answerFor(error.code);
   this.log.debug({ code: error.code }, 'client error');
-  if (socket.writable) {
-    const body = JSON.stringify({ errorCode: answer.errorCode, message: answer.message });
-    socket.write(
-      `HTTP/1.1 ${answer.statusCode} ${STATUS_CODES[answer.statusCode]}\r\nConnection: close\r\n` +
-        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-    );
-  }
+  if (socket.writable) socket.write(rawAnswer(answer));
   socket.destroy();
 }

@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { QueueFullError } from '../auth/concurrency-limit.js';
-import { ApiError, internalError, overloaded } from '../errors.js';
-import { StoreUnavailableError } from '../store/store.js';
+import { ApiError, internalError, invalidRequest, overloaded } from '../errors.js';
+import { LastAdministratorError, StoreUnavailableError } from '../store/store.js';
+import { answerAndLinger, mustLinger } from './lingering-close.js';
 
 const PARSER_MESSAGES: Record<string, string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is too large',
@@ -20,9 +21,10 @@ const FRAMEWORK_MESSAGES: Record<string, string> = {
  * with a fixed text (never a parser's message: it may quote the body, password included);
  * everything else is a 500 whose detail goes to the log only.
  */
-function toApiError(error: unknown): ApiError {
+export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof QueueFullError) return overloaded(1);
+  if (error instanceof LastAdministratorError) return invalidRequest(error.message);
   if (error instanceof StoreUnavailableError)
     return new ApiError(503, 'KServiceUnavailable', 'The database is unavailable; retry shortly', {
       'retry-after': '1',
@@ -47,9 +49,17 @@ function toApiError(error: unknown): ApiError {
 }
 
 /** Writes anything thrown as the contract's `Error`; also Fastify's `frameworkErrors` handler. */
-export function sendContractError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function sendContractError(
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply | undefined {
   const apiError = toApiError(error);
   if (apiError.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+  if (mustLinger(request, reply)) {
+    answerAndLinger(request, reply, apiError);
+    return undefined;
+  }
   return reply
     .code(apiError.statusCode)
     .headers(apiError.headers)

@@ -30,7 +30,7 @@ export async function checkOtpCode(
 ): Promise<MfaMethod> {
   const { otpCode } = fields;
   if (otpCode === null || otpCode === undefined) throw otpMissing();
-  const key = lockoutKey(user.username, user.domain);
+  const key = lockoutKey(user.username, user.domain, actor.ip);
   const now = services.now();
   // A locked account proves nothing, not even with the right code.
   const before = await services.store.getLoginFailures(key);

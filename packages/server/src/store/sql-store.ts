@@ -8,6 +8,7 @@ import type {
   AuditFilter,
   AuditRecord,
   CreateSessionResult,
+  KeepAnAdministrator,
   LoginFailurePolicy,
   LoginFailures,
   NewUser,
@@ -25,6 +26,7 @@ import type {
 import { apiKeys, auditLog, loginFailures, records, sessions, settings, signingKeys, users } from './tables.js';
 import { createSessionSteps, SESSIONS_LOCK } from './transactions/create-session.js';
 import { createUsersSteps } from './transactions/create-users.js';
+import { ADMINS_LOCK, keepAnAdministratorSteps } from './transactions/keep-an-administrator.js';
 import type { Steps } from './transactions/steps.js';
 
 export interface WriteResult {
@@ -111,19 +113,30 @@ export abstract class SqlStore implements Store {
     return this.#all(users, sql`SELECT * FROM users ${where} ORDER BY rid`);
   }
 
-  async updateUser(sid: string, patch: UserPatch): Promise<UserRecord | undefined> {
+  async updateUser(sid: string, patch: UserPatch, keep?: KeepAnAdministrator): Promise<UserRecord | undefined> {
     const { revokeCredentials, ...fields } = patch;
     const sets = assignments(users, fields);
     if (revokeCredentials) sets.push(sql`credentials_version = credentials_version + 1`);
-    return this.#one(users, sql`UPDATE users SET ${join(sets)} WHERE sid = ${sid} RETURNING *`, true);
+    const update = sql`UPDATE users SET ${join(sets)} WHERE sid = ${sid} RETURNING *`;
+    if (!keep) return this.#one(users, update, true);
+    const [row] = await this.#keepingAnAdministrator(update, sid, keep);
+    return row && readRow(users, row);
+  }
+
+  #keepingAnAdministrator(write: Sql, sid: string, keep: KeepAnAdministrator): Promise<Row[]> {
+    return this.transaction(keepAnAdministratorSteps(this.dialect, write, sid, keep.nowMsecs), ADMINS_LOCK);
   }
 
   async recordLogin(sid: string, timeMsecs: number): Promise<void> {
     await this.write(sql`UPDATE users SET last_login_msecs = ${timeMsecs} WHERE sid = ${sid}`);
   }
 
-  async deleteUser(sid: string): Promise<boolean> {
-    return (await this.#changes(sql`DELETE FROM users WHERE sid = ${sid}`)) === 1;
+  async deleteUser(sid: string, keep?: KeepAnAdministrator): Promise<boolean> {
+    if (!keep) return (await this.#changes(sql`DELETE FROM users WHERE sid = ${sid}`)) === 1;
+    return (
+      (await this.#keepingAnAdministrator(sql`DELETE FROM users WHERE sid = ${sid} RETURNING sid`, sid, keep))
+        .length === 1
+    );
   }
 
   async createApiKey(key: ApiKeyRecord): Promise<void> {
@@ -209,6 +222,10 @@ export abstract class SqlStore implements Store {
     await this.write(insertInto(signingKeys, key));
   }
 
+  async sealSigningKey(kid: string, sealedPrivateJwk: string): Promise<void> {
+    await this.write(sql`UPDATE signing_keys SET private_jwk = ${sealedPrivateJwk} WHERE kid = ${kid}`);
+  }
+
   async getLoginFailures(key: string): Promise<LoginFailures | undefined> {
     return this.#one(loginFailures, sql`SELECT * FROM login_failures WHERE key = ${key}`);
   }
@@ -240,6 +257,20 @@ export abstract class SqlStore implements Store {
 
   async clearLoginFailures(key: string): Promise<void> {
     await this.write(sql`DELETE FROM login_failures WHERE key = ${key}`);
+  }
+
+  async uncountLoginFailure(key: string, maxAttempts: number): Promise<void> {
+    const max = sql`CAST(${maxAttempts} AS BIGINT)`;
+    await this.write(
+      sql`UPDATE login_failures SET failures = failures - 1,
+        locked_until_msecs = CASE WHEN failures - 1 < ${max} THEN NULL ELSE locked_until_msecs END
+        WHERE key = ${key} AND failures > 0`,
+    );
+  }
+
+  async clearLoginFailuresStartingWith(prefix: string): Promise<void> {
+    const length = sql`CAST(${prefix.length} AS INTEGER)`;
+    await this.write(sql`DELETE FROM login_failures WHERE substr(key, 1, ${length}) = ${prefix}`);
   }
 
   async getRecord(kind: string, id: string): Promise<string | undefined> {

@@ -97,7 +97,7 @@ export type CreateSessionResult = 'created' | 'user-limit' | 'system-limit';
 
 export interface SigningKeyRecord {
   kid: string;
-  /** Private JWK, JSON. */
+  /** Private JWK, sealed with AES-256-GCM under the key-encryption key (`auth/sealed-key.ts`). */
   privateJwk: string;
   publicJwk: string;
   createdTimeMsecs: number;
@@ -174,6 +174,19 @@ export class DuplicateUserError extends Error {
   }
 }
 
+/** The write would leave the cluster without an administrator who can log in; it was undone. */
+export class LastAdministratorError extends Error {
+  override readonly name = 'LastAdministratorError';
+  constructor() {
+    super('This change would leave the cluster without an unlocked administrator');
+  }
+}
+
+/** Asks a user write to keep at least one lasting administrator (`keep-an-administrator.ts`), as of `nowMsecs`. */
+export interface KeepAnAdministrator {
+  readonly nowMsecs: number;
+}
+
 /** The database cannot be reached; the server answers 503 until it can. */
 export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';
@@ -200,10 +213,11 @@ export interface Store {
   /** `domain` matches case-insensitively. */
   findUser(username: string, domain: string): Promise<UserRecord | undefined>;
   listUsers(filter: UserFilter): Promise<UserRecord[]>;
-  updateUser(sid: string, patch: UserPatch): Promise<UserRecord | undefined>;
+  /** With `keep`, atomically refused (LastAdministratorError) when it would leave no administrator. */
+  updateUser(sid: string, patch: UserPatch, keep?: KeepAnAdministrator): Promise<UserRecord | undefined>;
   recordLogin(sid: string, timeMsecs: number): Promise<void>;
   /** Removes the user with their keys and sessions. */
-  deleteUser(sid: string): Promise<boolean>;
+  deleteUser(sid: string, keep?: KeepAnAdministrator): Promise<boolean>;
 
   createApiKey(key: ApiKeyRecord): Promise<void>;
   getApiKey(id: string): Promise<ApiKeyRecord | undefined>;
@@ -227,11 +241,17 @@ export interface Store {
 
   listSigningKeys(): Promise<SigningKeyRecord[]>;
   addSigningKey(key: SigningKeyRecord): Promise<void>;
+  /** Replaces a key's private JWK (stored in clear before keys were encrypted) by its sealed form. */
+  sealSigningKey(kid: string, sealedPrivateJwk: string): Promise<void>;
 
   getLoginFailures(key: string): Promise<LoginFailures | undefined>;
   /** Counts one failure atomically and locks once `maxAttempts` is reached within the window. */
   recordLoginFailure(key: string, nowMsecs: number, policy: LoginFailurePolicy): Promise<LoginFailures>;
   clearLoginFailures(key: string): Promise<void>;
+  /** Takes back one counted attempt that was no failure, lifting the lock if it no longer reaches `maxAttempts`. */
+  uncountLoginFailure(key: string, maxAttempts: number): Promise<void>;
+  /** Clears every key that starts with `prefix` (an account's counts from every address). */
+  clearLoginFailuresStartingWith(prefix: string): Promise<void>;
 
   /**
    * Records by kind and id (JSON text). `ownerSid` ties one to a user: it is deleted with them.

@@ -104,6 +104,13 @@ const cases: Case[] = [
     privilege: 'CLUSTER_MODIFY',
   },
   {
+    method: 'POST',
+    name: '/v2/signing-keys/rotate',
+    path: () => '/v2/signing-keys/rotate',
+    expect: { admin: 200, viewer: 403, operator: 403 },
+    privilege: 'CLUSTER_MODIFY',
+  },
+  {
     method: 'GET',
     name: '/v2/audit-logs',
     path: () => '/v2/audit-logs',

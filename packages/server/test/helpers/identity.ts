@@ -9,7 +9,7 @@ export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** Creates a local user through the API (as admin) and answers it. */
 export async function createUser(
-  t: TestServer,
+  t: Pick<TestServer, 'send'>,
   adminToken: string,
   username: string,
   roles: Role[] = ['COHESITY_VIEWER'],

@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CLUSTER_KEY_ENCRYPTION_KEY } from './cluster-key.js';
 import { createHttpsClient, type HttpsClient } from './https-client.js';
 
 const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
@@ -29,7 +30,14 @@ export async function startNode(
   const child = spawn(
     process.execPath,
     [MAIN, '--database-url', databaseUrl, '--port', '0', '--data-dir', dataDir, '--log-level', 'error', ...args],
-    { env: { ...process.env, COHESITY_ADMIN_PASSWORD: adminPassword }, stdio: ['ignore', 'ignore', 'pipe'] },
+    {
+      env: {
+        ...process.env,
+        COHESITY_ADMIN_PASSWORD: adminPassword,
+        COHESITY_KEY_ENCRYPTION_KEY: CLUSTER_KEY_ENCRYPTION_KEY,
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
   );
   let stderr = '';
   const url = await new Promise<string>((resolve, reject) => {

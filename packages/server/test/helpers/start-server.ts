@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveConfig, type ServerConfig } from '../../src/config.js';
 import { type RunningServer, type StartOptions, startServer } from '../../src/server.js';
+import { CLUSTER_KEY_ENCRYPTION_KEY } from './cluster-key.js';
 import { createHttpsClient, type SendOptions, type TestResponse } from './https-client.js';
 
 export type { SendOptions, TestResponse } from './https-client.js';
@@ -28,7 +29,18 @@ export async function startTestServer(
   options: StartOptions = {},
 ): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? (await mkdtemp(join(tmpdir(), 'cohesity-test-')));
-  const config: ServerConfig = { ...resolveConfig({}, {}), port: 0, logLevel: 'silent', ...overrides, dataDir };
+  // Nodes of one PostgreSQL cluster share the key that encrypts the signing keys.
+  const clusterKey = overrides.databaseUrl
+    ? { keyEncryptionKey: Buffer.from(CLUSTER_KEY_ENCRYPTION_KEY, 'base64url') }
+    : {};
+  const config: ServerConfig = {
+    ...resolveConfig({}, {}),
+    port: 0,
+    logLevel: 'silent',
+    ...clusterKey,
+    ...overrides,
+    dataDir,
+  };
   // Silent unless the test captures the production logger's output.
   const server = await startServer(config, options.logStream ? options : { logger: false, ...options });
   const ca = config.http ? undefined : await readFile(join(dataDir, 'tls-cert.pem'), 'utf8');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { FuzzEndpoint } from './fuzz-endpoints.js';
-import { queryOver, toQueryString } from './fuzz-shapes.js';
+import { queryOver, toQueryString, unstorableText } from './fuzz-shapes.js';
 
 /** A request as the fuzzer sends it: everything raw, nothing the client library may fix. */
 export interface FuzzRequest {
@@ -30,8 +30,8 @@ const headerText = fc.string({
   maxLength: 80,
 });
 
-/** Any UTF-16 code units, lone surrogates included. */
-const anyText = fc.string({ unit: 'binary', maxLength: 60 });
+/** Any UTF-16 code units, with NUL and lone surrogates often. */
+const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), unstorableText);
 
 const anyJson = fc.jsonValue({ maxDepth: 4, stringUnit: 'binary' });
 
@@ -146,6 +146,8 @@ const anySegment = fc.oneof(
     '%2E%2E%2F',
     '..%2f..%2f',
     '%00',
+    'S-1-100-21-1-1%00',
+    '%ED%A0%80',
     '%zz',
     '%c0%ae',
     '%u002e',
@@ -161,7 +163,7 @@ const queryString = fc.oneof(
   fc
     .dictionary(
       fc.string({ maxLength: 10 }),
-      fc.oneof(fc.string({ maxLength: 30 }), fc.array(fc.string(), { maxLength: 3 })),
+      fc.oneof(fc.string({ maxLength: 30 }), unstorableText, fc.array(fc.string(), { maxLength: 3 })),
     )
     .map(toQueryString),
   fc.constantFrom('?', '?&&=&', '?a=%zz', '?ids=a,,b&ids=c', '?__proto__[x]=1', '?constructor[prototype][x]=1'),

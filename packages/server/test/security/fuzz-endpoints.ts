@@ -53,6 +53,7 @@ export const FUZZ_ENDPOINTS: readonly FuzzEndpoint[] = [
   { method: 'GET', path: `${V1}/sessionUser` },
   { method: 'GET', path: `${V1}/sessionUser/preferences` },
   { method: 'GET', path: '/healthz', public: true },
+  { method: 'GET', path: '/readyz', public: true },
   // Users (contract §7).
   { method: 'POST', path: '/v2/users', body: createUsersBody },
   { method: 'GET', path: '/v2/users', query: ['domain', 'sids', 'usernames', 'roles'] },
@@ -81,6 +82,7 @@ export const FUZZ_ENDPOINTS: readonly FuzzEndpoint[] = [
   // Settings and the audit log.
   { method: 'GET', path: '/v2/security-config' },
   { method: 'PUT', path: '/v2/security-config', body: securityConfigBody },
+  { method: 'POST', path: '/v2/signing-keys/rotate' },
   { method: 'GET', path: '/v2/audit-logs', query: ['limit', 'action', 'actorSid', 'sinceMsecs'] },
   // The login flows: web login, MFA, password changes, tenants.
   { method: 'POST', path: '/login', public: true, mayAppendTo: LOGIN_TABLES, body: loginBody },

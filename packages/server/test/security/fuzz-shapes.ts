@@ -5,6 +5,19 @@ import fc from 'fast-check';
  * right, wrong and hostile values, so requests get past the schema into the handlers.
  */
 
+/**
+ * Text no store can keep, which must be refused before anything is written: NUL (the end
+ * of a C string, refused by PostgreSQL) and lone UTF-16 surrogates (no UTF-8 form), alone
+ * or inside ordinary text.
+ */
+export const unstorableText = fc
+  .tuple(
+    fc.string({ maxLength: 8 }),
+    fc.constantFrom('\u0000', '\ud800', '\udbff', '\udc00', '\udfff', '\ud83d\u0000', 'a\u0000b'),
+    fc.string({ maxLength: 8 }),
+  )
+  .map(([before, hostile, after]) => `${before}${hostile}${after}`);
+
 /** A value for a field: usually of its type, sometimes anything at all. */
 const either = <T>(valid: fc.Arbitrary<T>) =>
   fc.oneof(
@@ -14,7 +27,7 @@ const either = <T>(valid: fc.Arbitrary<T>) =>
 
 const boolean = either(fc.boolean());
 const text = (maxLength: number) =>
-  either(fc.oneof(fc.string({ maxLength }), fc.string({ unit: 'binary', maxLength }), fc.constant('')));
+  either(fc.oneof(fc.string({ maxLength }), fc.string({ unit: 'binary', maxLength }), unstorableText, fc.constant('')));
 const timeMsecs = either(
   fc.oneof(
     fc.constant(null),
@@ -40,7 +53,11 @@ const password = either(
   ),
 );
 const username = either(
-  fc.oneof(fc.stringMatching(/^[a-z][a-z0-9._-]{0,15}$/), fc.constantFrom('admin', 'a b', 'a/b', 'a@b', '..')),
+  fc.oneof(
+    fc.stringMatching(/^[a-z][a-z0-9._-]{0,15}$/),
+    fc.constantFrom('admin', 'a b', 'a/b', 'a@b', '..'),
+    unstorableText,
+  ),
 );
 const integer = (max: number) => either(fc.oneof(fc.integer({ min: 1, max }), fc.constantFrom(0, -1, max + 1, 1.5)));
 
@@ -62,7 +79,11 @@ const userFields = {
 export const createUsersBody = either(
   fc.array(
     fc.record(
-      { ...userFields, username, domain: either(fc.constantFrom('LOCAL', 'local', 'OTHER', '')) },
+      {
+        ...userFields,
+        username,
+        domain: either(fc.oneof(fc.constantFrom('LOCAL', 'local', 'OTHER', ''), unstorableText)),
+      },
       { requiredKeys: ['username', 'roles', 'localUserParams'] },
     ),
     { maxLength: 3 },
@@ -171,6 +192,7 @@ export const queryOver = (names: readonly string[]) =>
       fc.constantFrom(...names),
       fc.oneof(
         fc.string({ maxLength: 20 }),
+        unstorableText,
         fc.constantFrom('true', 'false', '0', '1', '-1', '1001', '1e3', 'a,,b', ''),
         fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 }),
       ),

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, type TLSSocket } from 'node:tls';
-import { Agent, request } from 'undici';
+import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnServer } from '../helpers/spawn-server.js';
 import { startTestServer, type TestServer } from '../helpers/start-server.js';
@@ -114,20 +114,13 @@ describe('a thousand slow clients', () => {
         for (const socket of trickling) socket.write('a');
       }, 1_000);
 
-      const response = await request(`${server.url}/v2/access-tokens`, {
-        method: 'POST',
-        dispatcher,
-        body: JSON.stringify({ username: 'admin', password }),
-      });
-      await response.body.dump();
-      expect(response.statusCode).toBe(201);
+      expect(await server.loginStatus(password, dispatcher)).toBe(201);
       expect(sockets.filter((socket) => !socket.destroyed).length).toBeGreaterThan(SLOW_CLIENTS * 0.9);
     } finally {
       clearInterval(trickle);
       for (const socket of sockets) socket.destroy();
       await dispatcher.close();
-      server.child.kill('SIGTERM');
-      await server.exited;
+      await server.stop();
     }
   }, 60_000);
 });

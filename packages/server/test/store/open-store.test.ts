@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSigningKey, TokenService } from '../../src/auth/tokens.js';
 import type { Store, UserRecord } from '../../src/store/store.js';
+import { CLUSTER_KEY_ENCRYPTION_KEY } from '../helpers/cluster-key.js';
 import { adminQuery, dropSchema, postgresReachable, uniqueSchema, urlWithSchema } from '../helpers/postgres.js';
 import { startTestServer, type TestServer } from '../helpers/start-server.js';
 
@@ -13,7 +14,10 @@ describe('store selection', () => {
       expect(t.server.store.kind).toBe('sqlite');
       const health = await t.send('GET', '/healthz');
       expect(health.status).toBe(200);
-      expect(health.body).toEqual({ status: 'ok', database: 'up', store: 'sqlite' });
+      expect(health.body).toEqual({ status: 'ok', store: 'sqlite', faults: 'off' });
+      const ready = await t.send('GET', '/readyz');
+      expect(ready.status).toBe(200);
+      expect(ready.body).toEqual({ status: 'ready', database: 'up', migrations: 'done', store: 'sqlite' });
     } finally {
       await t.close();
     }
@@ -33,12 +37,12 @@ describe('store selection', () => {
       await dropSchema(schema);
     });
 
-    it('uses PostgreSQL, and says so on /healthz', async () => {
+    it('uses PostgreSQL, and says so on /readyz', async () => {
       for (const node of nodes) {
         expect(node.server.store.kind).toBe('postgres');
-        const health = await node.send('GET', '/healthz');
+        const health = await node.send('GET', '/readyz');
         expect(health.status).toBe(200);
-        expect(health.body).toEqual({ status: 'ok', database: 'up', store: 'postgres' });
+        expect(health.body).toEqual({ status: 'ready', database: 'up', migrations: 'done', store: 'postgres' });
       }
     });
 
@@ -65,8 +69,9 @@ describe('store selection', () => {
 
     it('accepts a token signed with a key another node added after these nodes started', async () => {
       const store = nodes[0]?.server.store as Store;
-      await store.addSigningKey(await createSigningKey(Date.now() + 1));
-      const newNode = await TokenService.open(store);
+      const options = { keyEncryptionKey: Buffer.from(CLUSTER_KEY_ENCRYPTION_KEY, 'base64url'), rotationDays: 0 };
+      await store.addSigningKey(await createSigningKey(options.keyEncryptionKey, Date.now() + 1));
+      const newNode = await TokenService.open(store, options);
       const admin = (await store.findUser('admin', 'LOCAL')) as UserRecord;
       const token = await newNode.issue(admin, 60);
       for (const node of nodes) {

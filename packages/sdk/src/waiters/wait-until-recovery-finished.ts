@@ -1,6 +1,6 @@
 import type { ClusterClient } from '../cluster-client.js';
 import type { OperationResult } from '../endpoints/operation-types.js';
-import { stateOfStatus } from './run-status.js';
+import { stateOfStatus } from './state-of-status.js';
 import { type WaiterOptions, waitUntil } from './wait-until.js';
 
 /** A recovery, as `getRecoveryById` answers it. */
