@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { withSessionManagement } from '../../../server/test/helpers/session-management.js';
 import { NotFoundException, UnauthorizedException } from '../../src/index.js';
 import { present } from '../helpers/present.js';
 import { ADMIN_PASSWORD, startTestCluster } from '../helpers/test-cluster.js';
@@ -69,16 +70,23 @@ describe.skipIf(!routesExist)('identity APIs against the real server', () => {
 
   it('creates a session, counts it and ends it', async () => {
     const userSid = await adminSid();
-    const { sessionId } = await client.users.createSession({ username: 'admin', password: ADMIN_PASSWORD });
-    const withSession = await cluster.server.send('GET', '/v2/clusters', {
-      headers: { 'session-id': present(sessionId) },
+    const admin = { authorization: `Bearer ${await cluster.server.login('admin', ADMIN_PASSWORD)}` };
+    // Session logins work only with session management on (login flows §6); the client's
+    // token, from before, stays good meanwhile.
+    await withSessionManagement(cluster.server, admin, async () => {
+      const { sessionId } = await client.users.createSession({ username: 'admin', password: ADMIN_PASSWORD });
+      const withSession = await cluster.server.send('GET', '/v2/clusters', {
+        headers: { 'session-id': present(sessionId) },
+      });
+      expect(withSession.status).toBe(200);
+      const counts = await client.users.getActiveSessionsCount({ sids: [userSid] });
+      expect(counts.totalSessionsCount).toBeGreaterThanOrEqual(1);
+      await client.users.deleteSession({ sid: userSid });
+      const after = await cluster.server.send('GET', '/v2/clusters', {
+        headers: { 'session-id': present(sessionId) },
+      });
+      expect(after.status).toBe(401);
     });
-    expect(withSession.status).toBe(200);
-    const counts = await client.users.getActiveSessionsCount({ sids: [userSid] });
-    expect(counts.totalSessionsCount).toBeGreaterThanOrEqual(1);
-    await client.users.deleteSession({ sid: userSid });
-    const after = await cluster.server.send('GET', '/v2/clusters', { headers: { 'session-id': present(sessionId) } });
-    expect(after.status).toBe(401);
   });
 
   it('reads and updates the security config', async () => {
