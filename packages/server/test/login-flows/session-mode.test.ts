@@ -1,5 +1,6 @@
 import type { ErrorBody, Session } from 'cohesity-sdk/models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lockoutKey } from '../../src/accounts/lockout-key.js';
 import { bearer, createUser, STRONG_PASSWORD } from '../helpers/identity.js';
 import { setSessionManagement } from '../helpers/session-management.js';
 import { startTestServer, type TestServer } from '../helpers/start-server.js';
@@ -63,7 +64,12 @@ describe('session management off (a fresh cluster)', () => {
       body: { ...credentials, password: 'wrong-one-1A!' },
     });
     expect(wrong.body.message).toBe('Access denied');
-    expect(await t.server.store.getLoginFailures('local\\api-only')).toBeUndefined();
+    const key = lockoutKey(credentials.username, credentials.domain, '127.0.0.1');
+    expect(await t.server.store.getLoginFailures(key)).toBeUndefined();
+    // Control: the same wrong password on a token endpoint counts under this very key.
+    await t.send('POST', '/v2/access-tokens', { body: { ...credentials, password: 'wrong-one-1A!' } });
+    expect((await t.server.store.getLoginFailures(key))?.failures).toBe(1);
+    await t.server.store.clearLoginFailures(key);
   });
 
   it('lets both client ladders succeed', async () => {

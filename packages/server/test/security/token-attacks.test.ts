@@ -9,6 +9,8 @@ import {
   SignJWT,
 } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadKeyEncryptionKey } from '../../src/auth/key-encryption-key.js';
+import { openPrivateKey } from '../../src/auth/sealed-key.js';
 import { startTestServer, type TestServer } from '../helpers/start-server.js';
 
 const INVALID = { errorCode: 'KStatusUnauthorized', message: 'The access token is invalid.' };
@@ -44,10 +46,12 @@ beforeAll(async () => {
   t = await startTestServer();
   token = await t.login();
   kid = decodeProtectedHeader(token).kid as string;
-  const [key] = await t.server.store.listSigningKeys();
-  if (!key) throw new Error('the server has no signing key');
+  // The key that signed the login's token (with rotation there may be several), its private
+  // half stored sealed under the key-encryption key the server made in its data dir.
+  const key = (await t.server.store.listSigningKeys()).find((record) => record.kid === kid);
+  if (!key) throw new Error(`the server has no signing key ${kid}`);
   publicJwk = key.publicJwk;
-  privateJwk = key.privateJwk;
+  privateJwk = openPrivateKey(key.privateJwk, await loadKeyEncryptionKey(t.dataDir, undefined), key.kid);
 });
 afterAll(() => t.close());
 
