@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerO
 import { auditDenials } from './auth/audit-denials.js';
 import { authenticate } from './auth/authenticate.js';
 import { useRateLimits } from './auth/rate-limit.js';
-import { registerClusterApi } from './cluster-api/register-cluster-api.js';
+import { findClusterOperations, registerClusterApi } from './cluster-api/register-cluster-api.js';
 import { consoleRoutes } from './console/console-routes.js';
 import { RequestLog, requestLogEntry, useRequestLog } from './console/request-log.js';
 import { requestLogRoutes } from './console/request-log-routes.js';
@@ -127,7 +127,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   useContractValidation(app);
   parseEveryBodyAsJson(app);
   refuseUnstorableText(app);
-  answerUnknownRoutes(app);
+  const knownRoutes = answerUnknownRoutes(app);
   rememberErrorCodes(app);
   // Requests already running when close() begins would leave their keep-alive sockets
   // open, and the server would wait on them for minutes: ask those clients to hang up.
@@ -156,6 +156,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   if (options.metrics) {
     await app.register(useMetrics, { metrics: options.metrics, metricsToken: services.config.metricsToken });
   }
+  // Before authentication: an unknown path under /v2 answers 404, not 401, as before.
+  findClusterOperations(app, services.clusterApi, knownRoutes);
   await app.register(authenticate, services);
   restrictUnfinishedWebLogins(app);
   refuseOtherClusters(app, services);

@@ -75,7 +75,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       runMsecs: config.runSeconds * 1000,
       now: clock.now,
     });
-    if (!config.emptyCluster) await seedDemoCluster(clusterApi, config);
+    await seedDemoCluster(clusterApi, config);
     const services: Services = {
       config,
       store: instrumentStore(store, metrics),

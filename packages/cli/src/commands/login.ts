@@ -1,4 +1,4 @@
-import { ClusterClient, DEFAULT_DOMAIN } from 'cohesity-sdk';
+import { ClusterClient, DEFAULT_DOMAIN, UnauthorizedException } from 'cohesity-sdk';
 import { Command, Option } from 'commander';
 import { createToken, type LoginTarget } from '../create-token.js';
 import { decideTrust } from '../decide-trust.js';
@@ -110,8 +110,12 @@ async function login(options: LoginOptions, command: Command): Promise<void> {
   let tenantId: string | undefined;
   try {
     // Token logins work while a password change is forced; the change is asked here (login flows §4).
-    const { sid, forced } = await passwordState(client);
-    if (forced) token = await logIn(target, await changeExpiredPassword(client, sid, password), undefined);
+    // A token that ended already (a very short lifetime) cannot be asked: the login stands.
+    const state = await passwordState(client).catch((error: unknown) => {
+      if (error instanceof UnauthorizedException) return undefined;
+      throw error;
+    });
+    if (state?.forced) token = await logIn(target, await changeExpiredPassword(client, state.sid, password), undefined);
     if (options.tenant) tenantId = await resolveTenant(client, options.tenant);
   } finally {
     await client.close();
