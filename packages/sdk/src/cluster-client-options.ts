@@ -1,3 +1,4 @@
+import type { OtpProvider, OtpType } from './credentials/cluster-login.js';
 import type { Logger } from './http/http-client.js';
 import type { RetryOptions } from './http/retry-policy.js';
 import type { TlsOptions } from './http/tls-options.js';
@@ -20,6 +21,11 @@ export interface ConnectionOptions {
   fetch?: FetchLike;
   logger?: Logger;
   userAgent?: string;
+  /**
+   * Act as this tenant (`x-impersonate-tenant-id`, e.g. `acme/`) on every authenticated
+   * request: for a cluster administrator holding ORGANIZATION_IMPERSONATE.
+   */
+  impersonateTenantId?: string;
 }
 
 /** Log in with a username and password; the client renews the token by itself. */
@@ -28,6 +34,10 @@ export interface PasswordOptions extends ConnectionOptions {
   password: string;
   /** Defaults to `LOCAL`. */
   domain?: string;
+  /** For clusters with MFA on: gives the current code at each login. */
+  otp?: OtpProvider;
+  /** Which code `otp` gives; default `totp`. With `email`, each login first asks the cluster to mail one. */
+  otpType?: OtpType;
   apiKey?: never;
   accessToken?: never;
   tokenType?: never;
@@ -39,6 +49,8 @@ export interface ApiKeyOptions extends ConnectionOptions {
   username?: never;
   password?: never;
   domain?: never;
+  otp?: never;
+  otpType?: never;
   accessToken?: never;
   tokenType?: never;
 }
@@ -51,6 +63,8 @@ export interface AccessTokenOptions extends ConnectionOptions {
   username?: never;
   password?: never;
   domain?: never;
+  otp?: never;
+  otpType?: never;
   apiKey?: never;
 }
 
@@ -59,6 +73,8 @@ export interface AnonymousOptions extends ConnectionOptions {
   username?: never;
   password?: never;
   domain?: never;
+  otp?: never;
+  otpType?: never;
   apiKey?: never;
   accessToken?: never;
   tokenType?: never;

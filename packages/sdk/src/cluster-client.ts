@@ -5,6 +5,7 @@ import type { CredentialProvider } from './credentials/credential-provider.js';
 import { fromAccessToken } from './credentials/from-access-token.js';
 import { fromApiKey } from './credentials/from-api-key.js';
 import { fromPassword, type Login } from './credentials/from-password.js';
+import { impersonateTenant } from './credentials/impersonate-tenant.js';
 import { buildRequest } from './endpoints/build-request.js';
 import { defineOperationGroups } from './endpoints/define-operation-groups.js';
 import type { Api } from './endpoints/endpoint.js';
@@ -130,9 +131,20 @@ export class ClusterClient {
     defineOperationGroups(v1, 'v1', invoke);
     this.v1 = v1 as V1Api;
     this.users = new UserApi(this.user);
-    // The password provider logs in through the access-token API: one login request builder.
-    const login: Login = (credentials) => this.accessToken.createAccessToken(credentials, { withResponse: true });
-    this.#credentials = credentialsOf(options, login, this.#events);
+    // Logins are public and safe to repeat; tokens or sessions, whichever the cluster allows.
+    const post = <T>(path: string, body: unknown) =>
+      this.#http.send<T>({ method: 'POST', path, body, idempotent: true });
+    // Loaded on the first login: a client on an API key never carries it.
+    let loaded: Promise<Login> | undefined;
+    const login: Login = async (credentials) => {
+      loaded ??= import('./credentials/cluster-login.js').then((m) =>
+        m.clusterLogin(post, options.otp, options.otpType),
+      );
+      return (await loaded)(credentials);
+    };
+    const credentials = credentialsOf(options, login, this.#events);
+    const tenant = options.impersonateTenantId;
+    this.#credentials = credentials && tenant ? impersonateTenant(credentials, tenant) : credentials;
   }
 
   /**

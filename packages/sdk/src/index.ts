@@ -9,6 +9,8 @@ export type {
   ConnectionOptions,
   PasswordOptions,
 } from './cluster-client-options.js';
+export type { OtpProvider, OtpRequest, OtpType } from './credentials/cluster-login.js';
+export { IMPERSONATE_TENANT_HEADER } from './credentials/impersonate-tenant.js';
 export { type TokenExpiry, tokenExpiry } from './credentials/token-expiry.js';
 export type { AccessTokenResponse } from './endpoints/corrections.js';
 export type { Api } from './endpoints/endpoint.js';
@@ -34,4 +36,6 @@ export { DEFAULT_RETRY, type RetryOptions } from './http/retry-policy.js';
 export type { TlsOptions } from './http/tls-options.js';
 export type { FetchLike, FetchResponseLike, ResponseHeaders, TransportBody } from './http/transport.js';
 export * from './models/contract-constants.js';
+// The role names as a value (the models' schemas need typebox; this list does not).
+export { Roles } from './models/privileges.js';
 export * from './waiters/index.js';

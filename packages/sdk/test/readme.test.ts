@@ -16,7 +16,8 @@ let env: Record<string, string>;
 /** Whether the server answers the whole API (branch whole-api), which some examples need. */
 let wholeApi = false;
 beforeAll(async () => {
-  cluster = await startTestCluster();
+  // With fault injection, for the cohesity-sdk/testing example.
+  cluster = await startTestCluster({ faults: true });
   const token = await cluster.server.login('admin', ADMIN_PASSWORD);
   const probe = await cluster.server.send('GET', '/v2/data-protect/protection-groups', {
     headers: { authorization: `Bearer ${token}` },

@@ -1,19 +1,29 @@
-import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import proxyAddr from '@fastify/proxy-addr';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions, LogController } from 'fastify';
 import { auditDenials } from './auth/audit-denials.js';
 import { authenticate } from './auth/authenticate.js';
 import { useRateLimits } from './auth/rate-limit.js';
-import { registerClusterApi } from './cluster-api/register-cluster-api.js';
+import { findClusterOperations, registerClusterApi } from './cluster-api/register-cluster-api.js';
+import { consoleRoutes } from './console/console-routes.js';
+import { RequestLog, requestLogEntry, useRequestLog } from './console/request-log.js';
+import { requestLogRoutes } from './console/request-log-routes.js';
+import { applyFaults } from './faults/apply-faults.js';
+import type { FaultState } from './faults/fault-state.js';
+import { FAULTS_PREFIX, faultsRoutes } from './faults/faults-routes.js';
 import { refuseOtherClusters } from './helios/remote-cluster-headers.js';
 import { logAnswer } from './http/access-log.js';
 import { answerClientError } from './http/client-error-handler.js';
 import { capConnections } from './http/connection-cap.js';
+import { rememberErrorCodes } from './http/error-code-log.js';
 import { sendContractError, useContractErrors } from './http/error-handler.js';
 import { parseEveryBodyAsJson } from './http/json-body.js';
 import { answerUnknownRoutes } from './http/method-not-allowed.js';
+import { requestIdFrom } from './http/request-id.js';
 import { refuseUnstorableText } from './http/storable-text.js';
 import { TLS_POLICY } from './http/tls-policy.js';
 import { useContractValidation } from './http/validation.js';
+import { useMetrics } from './metrics/metrics-plugin.js';
+import type { ServerMetrics } from './metrics/server-metrics.js';
 import { mfaRoutes } from './mfa/mfa-routes.js';
 import { verifyOtpRoute } from './mfa/verify-otp-route.js';
 import { updateUserV1Route } from './password-change/update-user-v1-route.js';
@@ -46,6 +56,10 @@ export interface AppOptions {
   /** PEM certificate and key; without them the app speaks plain HTTP. */
   tls?: { cert: string; key: string } | undefined;
   logger?: FastifyServerOptions['logger'];
+  /** Counted and served on `/metrics` when given. */
+  metrics?: ServerMetrics | undefined;
+  /** Fault injection, with `--faults` only. */
+  faults?: FaultState | undefined;
 }
 
 /** Where pino must never print: the three credential headers and cookies. */
@@ -73,6 +87,9 @@ export const TLS_HANDSHAKE_TIMEOUT_MSECS = 10_000;
 
 /** Builds the whole server; never listens (tests and `server.ts` do). */
 export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
+  const { trustProxy } = services.config;
+  // One compiled rule for both uses: the client's address and the kept request id.
+  const trusted = trustProxy ? proxyAddr.compile(trustProxy) : undefined;
   const app = Fastify({
     ...(options.tls
       ? {
@@ -86,10 +103,10 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
         }
       : { http: NODE_SERVER_LIMITS }),
     logger: options.logger ?? false,
-    genReqId: () => randomUUID(),
+    genReqId: requestIdFrom(trusted),
     // request.ip (rate limits, audit, access log) is the socket's peer unless it is a
     // proxy the operator named: anyone else could write X-Forwarded-For.
-    trustProxy: services.config.trustProxy ?? false,
+    trustProxy: trusted ?? false,
     // One access-log line per request (written in onResponse below), not Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
@@ -110,7 +127,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   useContractValidation(app);
   parseEveryBodyAsJson(app);
   refuseUnstorableText(app);
-  answerUnknownRoutes(app);
+  const knownRoutes = answerUnknownRoutes(app);
+  rememberErrorCodes(app);
   // Requests already running when close() begins would leave their keep-alive sockets
   // open, and the server would wait on them for minutes: ask those clients to hang up.
   let closing = false;
@@ -135,6 +153,11 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     loginPerMinute: services.config.loginRateLimit,
     apiPerMinute: services.config.apiRateLimit,
   });
+  if (options.metrics) {
+    await app.register(useMetrics, { metrics: options.metrics, metricsToken: services.config.metricsToken });
+  }
+  // Before authentication: an unknown path under /v2 answers 404, not 401, as before.
+  findClusterOperations(app, services.clusterApi, knownRoutes);
   await app.register(authenticate, services);
   restrictUnfinishedWebLogins(app);
   refuseOtherClusters(app, services);
@@ -142,7 +165,16 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   useTenantIsolation(app, services);
   useTenantLogins(app, services);
   auditDenials(app, services);
+  const requestLog = new RequestLog();
+  await app.register(useRequestLog, { log: requestLog, now: services.now });
+  if (options.faults) {
+    const onHangUp = (request: FastifyRequest) => requestLog.add(requestLogEntry(request, 0, 0, services.now()));
+    await app.register(applyFaults, { services, state: options.faults, onHangUp });
+    await app.register(faultsRoutes, { prefix: FAULTS_PREFIX, services, state: options.faults });
+  }
   await app.register(healthRoutes, services);
+  await app.register(consoleRoutes);
+  await app.register(requestLogRoutes, { log: requestLog });
   await app.register(accessTokenRoutes, { prefix: V2_PREFIX, ...services });
   await app.register(clusterRoutes, { prefix: V2_PREFIX, ...services });
   await app.register(sessionRoutes, { prefix: V2_PREFIX, ...services });

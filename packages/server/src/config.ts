@@ -6,6 +6,7 @@ import {
   optionalWholeNumber,
   type Parser,
   password,
+  postgresUrl,
   proxyList,
   requiredText,
   secretKey,
@@ -62,7 +63,7 @@ export const serverOptions = [
     flag: 'database-url',
     env: 'COHESITY_DATABASE_URL',
     type: 'string',
-    parse: text,
+    parse: postgresUrl,
     description: 'postgres://… to share state between several nodes (default: embedded SQLite)',
   }),
   option({
@@ -195,6 +196,20 @@ export const serverOptions = [
     default: 'info',
     parse: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     description: 'fatal, error, warn, info, debug, trace or silent',
+  }),
+  option({
+    flag: 'metrics-token',
+    env: 'COHESITY_METRICS_TOKEN',
+    type: 'string',
+    parse: text,
+    description: 'Bearer token that lets non-loopback clients read /metrics (default: loopback only)',
+  }),
+  option({
+    flag: 'faults',
+    env: 'COHESITY_FAULTS',
+    type: 'boolean',
+    parse: onOff,
+    description: 'Enable fault injection for admins under /_stand-in/faults (never in production)',
   }),
 ] as const;
 

@@ -24,6 +24,8 @@ describe('loadConfig', () => {
       maxConnections: 4096,
       keyEncryptionKey: undefined,
       signingKeyRotationDays: 30,
+      metricsToken: undefined,
+      faults: false,
     });
   });
 

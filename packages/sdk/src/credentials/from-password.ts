@@ -1,13 +1,15 @@
-import type { AccessTokenResponse } from '../endpoints/corrections.js';
 import type { ClientEventEmitter } from '../events.js';
-import type { ApiResponse } from '../http/http-client.js';
-import { REPLAYABLE_401_MESSAGES } from '../models/contract-constants.js';
+import {
+  REPLAYABLE_401_MESSAGES,
+  SESSION_EXPIRED_MESSAGE,
+  SESSION_INVALID_MESSAGE,
+} from '../models/contract-constants.js';
+import type { LoginResult } from './cluster-login.js';
 import type { Credential, CredentialProvider } from './credential-provider.js';
 import { singleFlight, waitFor } from './single-flight.js';
-import { tokenExpiry } from './token-expiry.js';
 
-/** Logs in: the access-token API's answer, with the `Date` header that dates the token. */
-export type Login = (credentials: PasswordCredentials) => Promise<ApiResponse<AccessTokenResponse>>;
+/** Logs in (a token, or a session where the cluster allows only those), saying for how long. */
+export type Login = (credentials: PasswordCredentials) => Promise<LoginResult>;
 
 export interface PasswordCredentials {
   username: string;
@@ -27,7 +29,12 @@ interface HeldToken {
 const renewMarginMsecs = (lifetimeMsecs: number) => Math.min(5 * 60_000, lifetimeMsecs / 4);
 const staleMarginMsecs = (lifetimeMsecs: number) => Math.min(30_000, lifetimeMsecs / 10);
 
-const REPLAYABLE_MESSAGES = new Set(REPLAYABLE_401_MESSAGES.map((message) => message.toLowerCase()));
+const REPLAYABLE_MESSAGES = new Set(
+  // A session the cluster ended (login flows §6) is logged into again, like an expired token.
+  [...REPLAYABLE_401_MESSAGES, SESSION_EXPIRED_MESSAGE, SESSION_INVALID_MESSAGE].map((message) =>
+    message.toLowerCase(),
+  ),
+);
 
 /** Logs in lazily with a username and password, renews ahead of expiry, re-logs in once after a 401. */
 class PasswordCredentialProvider implements CredentialProvider {
@@ -39,10 +46,8 @@ class PasswordCredentialProvider implements CredentialProvider {
   constructor(login: Login, credentials: PasswordCredentials, events: ClientEventEmitter) {
     this.#login = singleFlight(async () => {
       const reason = this.#nextReason;
-      const { body, headers } = await login(credentials);
+      const { credential, remainingMsecs, lifetimeMsecs } = await login(credentials);
       const receivedAt = performance.now();
-      const { remainingMsecs, lifetimeMsecs } = tokenExpiry(body.accessToken, headers.get('date'), Date.now());
-      const credential = { headers: { authorization: `${body.tokenType} ${body.accessToken}` } };
       this.#token = {
         credential,
         renewAt: receivedAt + remainingMsecs - renewMarginMsecs(lifetimeMsecs),

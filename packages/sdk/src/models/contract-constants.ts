@@ -17,5 +17,9 @@ export const TOKEN_EXPIRED_MESSAGE = 'Token expired';
 /** The 401 message for an access token the cluster does not accept (signature, key, revocation). */
 export const INVALID_TOKEN_MESSAGE = 'The access token is invalid.';
 
+/** The 401 messages of an ended session (`session-id` or the web-login cookie). */
+export const SESSION_EXPIRED_MESSAGE = 'The session has expired.';
+export const SESSION_INVALID_MESSAGE = 'The session is invalid.';
+
 /** The 401 messages after which a client holding a password logs in again and replays once. */
 export const REPLAYABLE_401_MESSAGES: readonly string[] = [TOKEN_EXPIRED_MESSAGE, INVALID_TOKEN_MESSAGE];

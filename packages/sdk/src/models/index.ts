@@ -9,6 +9,7 @@ export * from './cluster.js';
 export * from './common.js';
 export * from './contract-constants.js';
 export * from './error.js';
+export * from './faults.js';
 export * from './mfa.js';
 export * from './privileges.js';
 export * from './security-config.js';

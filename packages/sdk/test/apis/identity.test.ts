@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { withSessionManagement } from '../../../server/test/helpers/session-management.js';
 import { NotFoundException, UnauthorizedException } from '../../src/index.js';
 import { present } from '../helpers/present.js';
 import { ADMIN_PASSWORD, startTestCluster } from '../helpers/test-cluster.js';
@@ -69,7 +70,11 @@ describe.skipIf(!routesExist)('identity APIs against the real server', () => {
 
   it('creates a session, counts it and ends it', async () => {
     const userSid = await adminSid();
-    const { sessionId } = await client.users.createSession({ username: 'admin', password: ADMIN_PASSWORD });
+    const admin = { authorization: `Bearer ${await cluster.server.login('admin', ADMIN_PASSWORD)}` };
+    // Sessions log in only while session management is on (login flows §6).
+    const { sessionId } = await withSessionManagement(cluster.server, admin, () =>
+      client.users.createSession({ username: 'admin', password: ADMIN_PASSWORD }),
+    );
     const withSession = await cluster.server.send('GET', '/v2/clusters', {
       headers: { 'session-id': present(sessionId) },
     });

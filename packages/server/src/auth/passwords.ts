@@ -72,6 +72,11 @@ export class PasswordHasher {
     return new PasswordHasher(params, limit, dummyHash);
   }
 
+  /** Hashes running and waiting now (for the metrics). */
+  get queue(): { active: number; queued: number } {
+    return { active: this.#limit.active, queued: this.#limit.queued };
+  }
+
   hash(password: string): Promise<string> {
     return this.#limit.run(() => hash(password, this.params));
   }

@@ -28,7 +28,7 @@ declare module 'fastify' {
     mfaStep?: boolean;
     /** Allowed to a web login whose password must change first (login flows §4). */
     passwordChange?: boolean;
-    /** The cluster document's operation this route answers (src/cluster-api). */
-    operationId?: string;
+    /** A catch-all of the cluster API (src/cluster-api), which finds the operation itself. */
+    anyPath?: boolean;
   }
 }

@@ -1,10 +1,16 @@
+import type { KnownRoutes } from '../http/method-not-allowed.js';
 import type { ClusterIdentity } from '../store/store.js';
 import type { ClassifiedOperation } from './collections.js';
+import type { OperationRouter } from './operation-router.js';
 import type { SchemaValidators } from './schema-validators.js';
 import type { ClusterApiSpec, Operation } from './spec.js';
 import type { ResourceStore } from './store/resource-store.js';
 
-/** What every cluster-API handler needs, made once at start. */
+/**
+ * What every cluster-API handler needs. The documents, their validators and the router are
+ * made on first use, not at start: reading 3 MB of JSON and compiling schemas would more
+ * than double the start-up time.
+ */
 export interface ClusterApiContext {
   readonly spec: ClusterApiSpec;
   /** `text` coerces path and query text; `plain` checks bodies and responses as they are. */
@@ -14,8 +20,12 @@ export interface ClusterApiContext {
   readonly classified: ReadonlyMap<Operation, ClassifiedOperation>;
   /** How long a started protection run or recovery runs before it succeeds. */
   readonly runMsecs: number;
-  /** `${version} ${operationId}` of every operation the generic routes answer (filled at registration). */
-  readonly genericOperations: Set<string>;
+  /** The routes the server has besides these; set when the cluster API is registered. */
+  knownRoutes: KnownRoutes | undefined;
+  /** The operations no hand-written route answers, found by method and path (made on first use). */
+  readonly router: OperationRouter;
+  /** `${version} ${operationId}` of every operation the generic routes answer. */
+  readonly genericOperations: ReadonlySet<string>;
   now(): number;
 }
 

@@ -1,32 +1,59 @@
 import type { ClusterIdentity, Store } from '../store/store.js';
 import type { ClusterApiContext } from './cluster-api-context.js';
 import { classifyOperations } from './collections.js';
+import { createOperationRouter, type OperationRouter } from './operation-router.js';
 import { SchemaValidators } from './schema-validators.js';
-import { loadClusterApiSpec } from './spec.js';
+import { type ClusterApiSpec, loadClusterApiSpec } from './spec.js';
 import type { ResourceStore } from './store/resource-store.js';
 import { SqlResources } from './store/sql-resources.js';
 
 /** The resource table, in the server's own database and on its store's connection. */
 export function openResourceStore(store: Store): ResourceStore {
-  return new SqlResources(store.runner);
+  // The SQLite file is this process's alone (the store claimed it); PostgreSQL is shared.
+  return new SqlResources(store.runner, store.kind === 'sqlite');
 }
 
-/** Reads both documents and makes what every cluster-API handler shares. */
+/** What every cluster-API handler shares; the documents are read on first use. */
 export function createClusterApi(options: {
   resources: ResourceStore;
   cluster: ClusterIdentity;
   runMsecs: number;
   now: () => number;
 }): ClusterApiContext {
-  const spec = loadClusterApiSpec();
-  return {
+  let spec: ClusterApiSpec | undefined;
+  let classified: ClusterApiContext['classified'] | undefined;
+  let router: OperationRouter | undefined;
+  let text: SchemaValidators | undefined;
+  let plain: SchemaValidators | undefined;
+  const ctx: ClusterApiContext = {
     ...options,
-    spec,
-    validators: {
-      text: new SchemaValidators(spec, { coerceTypes: 'array' }),
-      plain: new SchemaValidators(spec, {}),
+    knownRoutes: undefined,
+    get spec() {
+      spec ??= loadClusterApiSpec();
+      return spec;
     },
-    classified: classifyOperations(spec.operations),
-    genericOperations: new Set(),
+    validators: {
+      get text() {
+        text ??= new SchemaValidators(ctx.spec, { coerceTypes: 'array' });
+        return text;
+      },
+      get plain() {
+        plain ??= new SchemaValidators(ctx.spec, {});
+        return plain;
+      },
+    },
+    get classified() {
+      classified ??= classifyOperations(ctx.spec.operations);
+      return classified;
+    },
+    get router() {
+      if (ctx.knownRoutes === undefined) throw new Error('the cluster API is not registered');
+      router ??= createOperationRouter(ctx.spec.operations, ctx.knownRoutes);
+      return router;
+    },
+    get genericOperations() {
+      return ctx.router.generic;
+    },
   };
+  return ctx;
 }

@@ -1,53 +1,93 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requirePrivilege } from '../auth/privileges.js';
+import type { KnownRoutes } from '../http/method-not-allowed.js';
 import { behaviourFor } from './behaviours.js';
 import type { ClusterApiContext } from './cluster-api-context.js';
 import { answerGenerically } from './generic-handler.js';
+import type { FoundOperation } from './operation-router.js';
 import { privilegeFor } from './privilege-table.js';
 import { validateRequest } from './request-validation.js';
-import type { Operation } from './spec.js';
+import { API_PREFIXES, type Operation } from './spec.js';
 
-/** The operations the hand-written routes already answer (they take precedence). */
-export function handWrittenOperations(app: FastifyInstance, operations: readonly Operation[]): Set<Operation> {
-  return new Set(operations.filter((op) => app.hasRoute({ method: op.method, url: op.url })));
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The cluster operation a catch-all route answers (src/cluster-api). */
+    clusterOperation: FoundOperation | null;
+  }
 }
 
-function routeFor(ctx: ClusterApiContext, operation: Operation) {
-  const behaviour = behaviourFor(operation);
-  return {
-    method: operation.method,
-    url: operation.url,
-    config: { operationId: operation.operationId },
-    preHandler: requirePrivilege(privilegeFor(operation)),
-    handler: async function answerClusterOperation(request: FastifyRequest, reply: FastifyReply) {
-      const valid = validateRequest(operation, ctx.validators, request as Parameters<typeof validateRequest>[2]);
-      const answer = behaviour
-        ? await behaviour(ctx, operation, valid)
-        : await answerGenerically(ctx, operation, valid);
-      reply.code(answer.status);
-      if (answer.status === 302) reply.header('location', '/');
-      if (answer.body === undefined) return reply.send();
-      return reply.type('application/json; charset=utf-8').send(JSON.stringify(answer.body));
-    },
-  };
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+const privilegeChecks = new WeakMap<Operation, ReturnType<typeof requirePrivilege>>();
+/** The operation's privilege check: the one every hand-written route uses, made once. */
+function privilegeCheck(operation: Operation) {
+  let check = privilegeChecks.get(operation);
+  if (check === undefined) {
+    check = requirePrivilege(privilegeFor(operation));
+    privilegeChecks.set(operation, check);
+  }
+  return check;
 }
 
 /**
- * Routes every operation of both documents that no hand-written route answers. The
- * authenticate hook guards them like any route; each needs its tag's privilege.
- * `find-my-way` matches literal segments before parameters, which settles the documents'
- * ambiguous path pairs (`/disks/remote/{id}` before `/disks/{id}/remove`).
+ * Finds the operation of each request under /v2 and /irisservices/api/v1 that no
+ * hand-written route answers, before authentication: no operation is 404 (or 405 when the
+ * path has other methods), as for any unknown path, whatever the credentials.
  */
-export async function registerClusterApi(app: FastifyInstance, ctx: ClusterApiContext): Promise<void> {
-  const skip = handWrittenOperations(app, ctx.spec.operations);
-  const operations = ctx.spec.operations.filter((op) => !skip.has(op));
-  for (const op of operations) ctx.genericOperations.add(`${op.version} ${op.operationId}`);
-  for (const operation of operations.filter((op) => !op.body?.multipart)) app.route(routeFor(ctx, operation));
-  // File uploads: the body is kept as bytes (every other body is JSON, whatever its type).
-  await app.register(async function multipartOperations(child) {
+export function findClusterOperations(app: FastifyInstance, ctx: ClusterApiContext, known: KnownRoutes): void {
+  ctx.knownRoutes = known;
+  app.decorateRequest('clusterOperation', null);
+  app.addHook('onRequest', async function findClusterOperation(request: FastifyRequest, reply: FastifyReply) {
+    if (!request.routeOptions.config.anyPath) return;
+    const path = request.url.split('?')[0] ?? '/';
+    request.clusterOperation = ctx.router.find(request.method, path) ?? null;
+    if (request.clusterOperation) return;
+    const { error, allow } = known.refusal(request.method, path);
+    if (allow) reply.header('allow', allow);
+    throw error;
+  });
+}
+
+async function answerClusterOperation(ctx: ClusterApiContext, request: FastifyRequest, reply: FastifyReply) {
+  const found = request.clusterOperation;
+  if (!found) throw new Error('no cluster operation was found for this request');
+  const { operation } = found;
+  const check = privilegeCheck(operation);
+  await new Promise<void>((resolve, reject) => check(request, reply, (error) => (error ? reject(error) : resolve())));
+  const valid = validateRequest(operation, ctx.validators, {
+    params: found.params,
+    query: request.query,
+    body: request.body,
+    headers: request.headers,
+  });
+  const behaviour = behaviourFor(operation);
+  const answer = behaviour ? await behaviour(ctx, operation, valid) : await answerGenerically(ctx, operation, valid);
+  reply.code(answer.status);
+  if (answer.status === 302) reply.header('location', '/');
+  if (answer.body === undefined) return reply.send();
+  return reply.type('application/json; charset=utf-8').send(JSON.stringify(answer.body));
+}
+
+/**
+ * Answers every operation of both documents that no hand-written route answers, through one
+ * catch-all route per version: 836 Fastify routes would double the start-up time, and the
+ * documents are read on the first request instead. Hand-written routes match first (Fastify
+ * tries wildcards last). The authenticate hook guards these like any route.
+ */
+export async function registerClusterApi(app: FastifyInstance, ctx: ClusterApiContext) {
+  await app.register(async function clusterApiRoutes(child) {
+    // File uploads keep their bytes (every other body is JSON, whatever its type).
     child.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (_request, body, done) =>
       done(null, body),
     );
-    for (const operation of operations.filter((op) => op.body?.multipart)) child.route(routeFor(ctx, operation));
+    for (const prefix of Object.values(API_PREFIXES)) {
+      child.route({
+        method: METHODS,
+        url: `${prefix}/*`,
+        config: { anyPath: true },
+        exposeHeadRoute: false,
+        handler: (request, reply) => answerClusterOperation(ctx, request, reply),
+      });
+    }
   });
 }

@@ -10,19 +10,33 @@ export type Check = (value: unknown) => ErrorObject | undefined;
  * for: compiling all of them up front would cost seconds at every start.
  */
 export class SchemaValidators {
-  readonly #ajv: Ajv2020;
+  readonly #spec: ClusterApiSpec;
+  readonly #options: Options;
+  #made: Ajv2020 | undefined;
   // By the schema object itself: the documents' objects live as long as the process, and a
   // lookup per request must not serialise the schema to find its check.
   readonly #checks = new WeakMap<Schema, Check>();
 
   constructor(spec: ClusterApiSpec, options: Options) {
-    // strict: false because a document's root is not a schema; the formats are the
-    // generator's words (int32, int64, binary), which only constrain numbers here.
-    this.#ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true, ...options });
-    (addFormats as unknown as (ajv: Ajv2020) => void)(this.#ajv);
-    for (const version of ['v1', 'v2'] as const) {
-      this.#ajv.addSchema(spec.documents[version] as object, `cluster-${version}`);
+    this.#spec = spec;
+    this.#options = options;
+  }
+
+  /** Made on first use, not at start: adding the two documents costs hundreds of milliseconds. */
+  get #ajv(): Ajv2020 {
+    if (this.#made === undefined) {
+      // strict: false because a document's root is not a schema; the formats are the
+      // generator's words (int32, int64, binary), which only constrain numbers here.
+      const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true, ...this.#options });
+      (addFormats as unknown as (ajv: Ajv2020) => void)(ajv);
+      // Not checked against the meta-schema: the documents are valid (their README) and
+      // never change; the check alone would take most of a second.
+      for (const version of ['v1', 'v2'] as const) {
+        ajv.addSchema(this.#spec.documents[version] as object, `cluster-${version}`, undefined, false);
+      }
+      this.#made = ajv;
     }
+    return this.#made;
   }
 
   /** A check of `schema` (an object of `version`'s document, or one kept as long), compiled once. */

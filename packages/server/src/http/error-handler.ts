@@ -21,7 +21,7 @@ const FRAMEWORK_MESSAGES: Record<string, string> = {
  * with a fixed text (never a parser's message: it may quote the body, password included);
  * everything else is a 500 whose detail goes to the log only.
  */
-function toApiError(error: unknown): ApiError {
+export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof QueueFullError) return overloaded(1);
   if (error instanceof LastAdministratorError) return invalidRequest(error.message);

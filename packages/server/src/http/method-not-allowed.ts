@@ -2,34 +2,46 @@ import type { FastifyInstance } from 'fastify';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import { ApiError } from '../errors.js';
 
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/** Every route the server answers, to tell 405 from 404; the cluster API adds its own. */
+export interface KnownRoutes {
+  add(method: string, url: string): void;
+  /** Whether a route answers `url` (a pattern, `:name` parameters and all) for `method`. */
+  has(method: string, url: string): boolean;
+  /** 405 (the path exists, with other methods, named in `allow`) or 404. */
+  refusal(method: string, path: string): { error: ApiError; allow?: string };
+}
+
 /**
  * Tells 405 (the path exists, with other methods) from 404 (no such path). Fastify answers
  * both with its not-found handler, so a second router learns every route to tell them apart.
+ * Routes marked `config.anyPath` (the cluster API's catch-alls) are not routes of their own.
  */
-export function answerUnknownRoutes(app: FastifyInstance): void {
+export function answerUnknownRoutes(app: FastifyInstance): KnownRoutes {
   const known = FindMyWay({ ignoreTrailingSlash: true });
+  const add = (method: string, url: string) => known.on(method as HTTPMethod, url, () => undefined);
 
   app.addHook('onRoute', (route) => {
-    const methods = [route.method].flat().map((m) => m.toUpperCase() as HTTPMethod);
-    for (const method of methods) {
-      if (method === 'HEAD') continue;
-      known.on(method, route.url, () => undefined, { url: route.url });
-    }
+    if (route.config?.anyPath) return;
+    for (const method of [route.method].flat().map((m) => m.toUpperCase()))
+      if (method !== 'HEAD') add(method, route.url);
   });
 
+  const refusal = (method: string, path: string) => {
+    const allowed = METHODS.filter((m) => known.find(m, path) !== null);
+    if (allowed.length === 0) return { error: new ApiError(404, 'KNotFound', `No API at ${method} ${path}`) };
+    const allow = allowed.join(', ');
+    return {
+      error: new ApiError(405, 'KMethodNotAllowed', `Method ${method} is not allowed here; use ${allow}`),
+      allow,
+    };
+  };
+
   app.setNotFoundHandler(async function rejectUnknownRoute(request, reply) {
-    const path = request.url.split('?')[0] ?? '/';
-    const allowed = (['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).filter(
-      (method) => known.find(method, path) !== null,
-    );
-    if (allowed.length > 0) {
-      reply.header('allow', allowed.join(', '));
-      throw new ApiError(
-        405,
-        'KMethodNotAllowed',
-        `Method ${request.method} is not allowed here; use ${allowed.join(', ')}`,
-      );
-    }
-    throw new ApiError(404, 'KNotFound', `No API at ${request.method} ${path}`);
+    const { error, allow } = refusal(request.method, request.url.split('?')[0] ?? '/');
+    if (allow) reply.header('allow', allow);
+    throw error;
   });
+  return { add, has: (method, url) => known.find(method as HTTPMethod, url) !== null, refusal };
 }

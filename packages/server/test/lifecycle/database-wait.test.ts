@@ -115,7 +115,12 @@ describe('a PostgreSQL node whose database is not there at start', () => {
       const url = /listening on (https:\/\/\S+)/.exec(main.stderr())?.[1] as string;
       const client = createHttpsClient(url, await readFile(join(main.dataDir, 'tls-cert.pem'), 'utf8'));
       cleanups.push(() => client.close());
-      expect((await client.send('GET', '/healthz')).body).toEqual({ status: 'ok', database: 'up', store: 'postgres' });
+      expect((await client.send('GET', '/readyz')).body).toEqual({
+        status: 'ready',
+        database: 'up',
+        migrations: 'done',
+        store: 'postgres',
+      });
       expect(await client.login('admin', 'Admin-password-1')).toEqual(expect.any(String));
       expect(main.child.exitCode).toBeNull();
     });

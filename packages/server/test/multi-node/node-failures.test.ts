@@ -159,10 +159,11 @@ describe.skipIf(!reachable)('three server processes on one PostgreSQL schema: no
       try {
         await pgCtlCluster('stop');
         for (const n of live) {
-          await eventually(async () => (await n.send('GET', '/healthz')).status === 503, 10_000);
-          expect((await n.send('GET', '/healthz')).body).toEqual({
+          await eventually(async () => (await n.send('GET', '/readyz')).status === 503, 10_000);
+          expect((await n.send('GET', '/readyz')).body).toEqual({
             status: 'unavailable',
             database: 'down',
+            migrations: 'done',
             store: 'postgres',
           });
           const refused = await n.send('GET', '/v2/clusters', { headers: bearer(token) });
@@ -181,7 +182,7 @@ describe.skipIf(!reachable)('three server processes on one PostgreSQL schema: no
       }
 
       for (const n of live) {
-        await eventually(async () => (await n.send('GET', '/healthz')).status === 200, 20_000);
+        await eventually(async () => (await n.send('GET', '/readyz')).status === 200, 20_000);
         expect((await n.send('GET', '/v2/clusters', { headers: bearer(token) })).status).toBe(200);
         expect(await n.login('admin', ADMIN_PASSWORD)).toEqual(expect.any(String));
       }

@@ -53,6 +53,7 @@ export const FUZZ_ENDPOINTS: readonly FuzzEndpoint[] = [
   { method: 'GET', path: `${V1}/sessionUser` },
   { method: 'GET', path: `${V1}/sessionUser/preferences` },
   { method: 'GET', path: '/healthz', public: true },
+  { method: 'GET', path: '/readyz', public: true },
   // Users (contract §7).
   { method: 'POST', path: '/v2/users', body: createUsersBody },
   { method: 'GET', path: '/v2/users', query: ['domain', 'sids', 'usernames', 'roles'] },

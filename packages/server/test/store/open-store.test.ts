@@ -14,7 +14,10 @@ describe('store selection', () => {
       expect(t.server.store.kind).toBe('sqlite');
       const health = await t.send('GET', '/healthz');
       expect(health.status).toBe(200);
-      expect(health.body).toEqual({ status: 'ok', database: 'up', store: 'sqlite' });
+      expect(health.body).toEqual({ status: 'ok', store: 'sqlite', faults: 'off' });
+      const ready = await t.send('GET', '/readyz');
+      expect(ready.status).toBe(200);
+      expect(ready.body).toEqual({ status: 'ready', database: 'up', migrations: 'done', store: 'sqlite' });
     } finally {
       await t.close();
     }
@@ -34,12 +37,12 @@ describe('store selection', () => {
       await dropSchema(schema);
     });
 
-    it('uses PostgreSQL, and says so on /healthz', async () => {
+    it('uses PostgreSQL, and says so on /readyz', async () => {
       for (const node of nodes) {
         expect(node.server.store.kind).toBe('postgres');
-        const health = await node.send('GET', '/healthz');
+        const health = await node.send('GET', '/readyz');
         expect(health.status).toBe(200);
-        expect(health.body).toEqual({ status: 'ok', database: 'up', store: 'postgres' });
+        expect(health.body).toEqual({ status: 'ready', database: 'up', migrations: 'done', store: 'postgres' });
       }
     });
 

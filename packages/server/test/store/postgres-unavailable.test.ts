@@ -35,12 +35,13 @@ describe.skipIf(!reachable)('a node whose PostgreSQL goes away', () => {
     await dropSchema(schema);
   });
 
-  it('answers 503 with the contract Error and Retry-After, and /healthz says the database is down', async () => {
+  it('answers 503 with the contract Error and Retry-After, /readyz says the database is down, /healthz that the node is alive', async () => {
     await proxy.cut();
 
-    const health = await t.send('GET', '/healthz');
-    expect(health.status).toBe(503);
-    expect(health.body).toEqual({ status: 'unavailable', database: 'down', store: 'postgres' });
+    const ready = await t.send('GET', '/readyz');
+    expect(ready.status).toBe(503);
+    expect(ready.body).toEqual({ status: 'unavailable', database: 'down', migrations: 'done', store: 'postgres' });
+    expect((await t.send('GET', '/healthz')).status).toBe(200);
 
     const login = await t.send('POST', '/v2/access-tokens', {
       body: { username: 'admin', password: 'admin', domain: 'LOCAL' },
@@ -59,7 +60,7 @@ describe.skipIf(!reachable)('a node whose PostgreSQL goes away', () => {
 
   it('recovers by itself when the database returns: health, logins and old tokens work again', async () => {
     await proxy.restore();
-    await eventually(async () => (await t.send('GET', '/healthz')).status === 200, 10_000);
+    await eventually(async () => (await t.send('GET', '/readyz')).status === 200, 10_000);
     expect((await t.send('GET', '/v2/clusters', { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
     const fresh = await t.login();
     expect((await t.send('GET', '/v2/clusters', { headers: { authorization: `Bearer ${fresh}` } })).status).toBe(200);
@@ -73,7 +74,7 @@ describe.skipIf(!reachable)('a node whose PostgreSQL goes away', () => {
       [schema],
     );
     expect(killed.length).toBeGreaterThan(0);
-    await eventually(async () => (await t.send('GET', '/healthz')).status === 200, 10_000);
+    await eventually(async () => (await t.send('GET', '/readyz')).status === 200, 10_000);
     expect((await t.send('GET', '/v2/clusters', { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
   });
 });

@@ -15,7 +15,27 @@ const resources = defineTable<ResourceRecord & { collection: string; position: n
  * the same connection, the same durability, the same migrations.
  */
 export class SqlResources implements ResourceStore {
-  constructor(readonly executor: SqlRunner) {}
+  #writes = 0;
+
+  /** `exclusive`: no other process writes this database (see `ownWrites`). */
+  constructor(
+    readonly executor: SqlRunner,
+    readonly exclusive = false,
+  ) {}
+
+  ownWrites(): number | undefined {
+    return this.exclusive ? this.#writes : undefined;
+  }
+
+  /** A write that changes records, counted as it begins and as it ends. */
+  async #changing<T>(write: () => Promise<T>): Promise<T> {
+    this.#writes++;
+    try {
+      return await write();
+    } finally {
+      this.#writes++;
+    }
+  }
 
   async nextNumber(counter: string): Promise<number> {
     const { rows } = await this.executor.write(
@@ -27,9 +47,11 @@ export class SqlResources implements ResourceStore {
   }
 
   async put(collection: string, id: string, position: number, document: Record<string, unknown>): Promise<void> {
-    await this.executor.write(
-      sql`${insertInto(resources, { collection, id, position, document })}
-          ON CONFLICT (collection, id) DO UPDATE SET document = excluded.document`,
+    await this.#changing(() =>
+      this.executor.write(
+        sql`${insertInto(resources, { collection, id, position, document })}
+            ON CONFLICT (collection, id) DO UPDATE SET document = excluded.document`,
+      ),
     );
   }
 
@@ -48,8 +70,8 @@ export class SqlResources implements ResourceStore {
   }
 
   async delete(collection: string, id: string): Promise<boolean> {
-    const { changes } = await this.executor.write(
-      sql`DELETE FROM cluster_resources WHERE collection = ${collection} AND id = ${id}`,
+    const { changes } = await this.#changing(() =>
+      this.executor.write(sql`DELETE FROM cluster_resources WHERE collection = ${collection} AND id = ${id}`),
     );
     return changes === 1;
   }

@@ -1,0 +1,41 @@
+import FindMyWay, { type HTTPMethod } from 'find-my-way';
+import type { KnownRoutes } from '../http/method-not-allowed.js';
+import type { Operation } from './spec.js';
+
+/** An operation found for a request, with its path parameters (decoded). */
+export interface FoundOperation {
+  readonly operation: Operation;
+  readonly params: Record<string, string | undefined>;
+}
+
+export interface OperationRouter {
+  find(method: string, path: string): FoundOperation | undefined;
+  /** `${version} ${operationId}` of every operation answered here (not by a hand-written route). */
+  readonly generic: ReadonlySet<string>;
+}
+
+/**
+ * The operations no hand-written route answers, in a router of their own: find-my-way, as
+ * Fastify's, so literal segments match before parameters (the documents' ambiguous pairs,
+ * `/public/views/id/{id}` before `/public/views/{name}/fileLocks`). Each is added to the
+ * known routes, for 405 answers that name every method of a path.
+ */
+export function createOperationRouter(operations: readonly Operation[], known: KnownRoutes): OperationRouter {
+  const router = FindMyWay({ ignoreTrailingSlash: true, maxParamLength: 256 });
+  const generic = new Set<string>();
+  // All asked before any is added: an added `/x/:id` would otherwise claim a later `/x/y`.
+  const answered = operations.filter((operation) => !known.has(operation.method, operation.url));
+  for (const operation of answered) {
+    router.on(operation.method as HTTPMethod, operation.url, () => undefined, { operation });
+    known.add(operation.method, operation.url);
+    generic.add(`${operation.version} ${operation.operationId}`);
+  }
+  return {
+    generic,
+    find(method, path) {
+      const found = router.find(method as HTTPMethod, path);
+      const store = found?.store as { operation: Operation } | undefined;
+      return store && found ? { operation: store.operation, params: { ...found.params } } : undefined;
+    },
+  };
+}
