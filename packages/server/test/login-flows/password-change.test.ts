@@ -1,5 +1,6 @@
 import type { ErrorBody, SessionUser, User, Users, WebUser } from 'cohesity-sdk/models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lockoutKey } from '../../src/accounts/lockout-key.js';
 import { bearer, createUser, STRONG_PASSWORD } from '../helpers/identity.js';
 import { createMfaUser, enableMfa } from '../helpers/mfa.js';
 import { startTestServer, type TestServer } from '../helpers/start-server.js';
@@ -87,7 +88,7 @@ describe('forced password change', () => {
     const wrong = await put(changeBody(response.body, 'Not-The-Password-1', NEW_PASSWORD));
     expect(wrong.status).toBe(400);
     expect(wrong.body).toEqual({ errorCode: 'KValidationError', message: 'The current password is not correct' });
-    expect((await t.server.store.getLoginFailures('local\\forced-rules'))?.failures).toBe(1);
+    expect((await t.server.store.getLoginFailures(lockoutKey('forced-rules', 'LOCAL', '127.0.0.1')))?.failures).toBe(1);
     const weak = await put(changeBody(response.body, STRONG_PASSWORD, 'short'));
     expect(weak.status).toBe(400);
     expect(weak.body.message).toMatch(/^The password is too weak/);

@@ -1,5 +1,6 @@
 import type { ErrorBody, Session } from 'cohesity-sdk/models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lockoutKey } from '../../src/accounts/lockout-key.js';
 import { bearer, createUser, STRONG_PASSWORD } from '../helpers/identity.js';
 import { setSessionManagement } from '../helpers/session-management.js';
 import { startTestServer, type TestServer } from '../helpers/start-server.js';
@@ -63,7 +64,7 @@ describe('session management off (a fresh cluster)', () => {
       body: { ...credentials, password: 'wrong-one-1A!' },
     });
     expect(wrong.body.message).toBe('Access denied');
-    expect(await t.server.store.getLoginFailures('local\\api-only')).toBeUndefined();
+    expect(await t.server.store.getLoginFailures(lockoutKey('api-only', 'LOCAL', '127.0.0.1'))).toBeUndefined();
   });
 
   it('lets both client ladders succeed', async () => {

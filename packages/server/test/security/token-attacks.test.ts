@@ -9,6 +9,8 @@ import {
   SignJWT,
 } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadKeyEncryptionKey } from '../../src/auth/key-encryption-key.js';
+import { openPrivateKey } from '../../src/auth/sealed-key.js';
 import { startTestServer, type TestServer } from '../helpers/start-server.js';
 
 const INVALID = { errorCode: 'KStatusUnauthorized', message: 'The access token is invalid.' };
@@ -47,7 +49,8 @@ beforeAll(async () => {
   const [key] = await t.server.store.listSigningKeys();
   if (!key) throw new Error('the server has no signing key');
   publicJwk = key.publicJwk;
-  privateJwk = key.privateJwk;
+  // The attacker here holds the key itself (the database alone no longer gives it away).
+  privateJwk = openPrivateKey(key.privateJwk, await loadKeyEncryptionKey(t.dataDir, undefined), key.kid);
 });
 afterAll(() => t.close());
 
