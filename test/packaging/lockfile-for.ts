@@ -69,7 +69,11 @@ export function lockfileFor(lock: RootLock, tarballs: Record<string, string>): o
     const entry = lock.packages[location] as LockEntry;
     const target = installedPath(location);
     if (out[target]) return;
-    out[target] = entry;
+    // Optional packages the lockfile does not hold (other platforms) are left out, as npm would.
+    const optional = Object.entries(entry.optionalDependencies ?? {}).filter(
+      ([name]) => resolveFrom(lock, location, name) !== undefined,
+    );
+    out[target] = entry.optionalDependencies ? { ...entry, optionalDependencies: Object.fromEntries(optional) } : entry;
     visitDependencies(location, entry);
   };
   const visitWorkspace = (name: string, from: string) => {

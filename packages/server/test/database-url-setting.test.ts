@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConfigError, resolveConfig } from '../src/config.js';
 
 describe('--database-url', () => {
@@ -28,5 +28,19 @@ describe('--database-url', () => {
       ),
     );
     expect(() => resolveConfig({ 'database-url': 'db.internal:5432' }, {})).toThrow(/PostgreSQL URL|not a URL/);
+  });
+
+  it('refuses a URL without a user when pg would have none to fall back on, and takes it when it has', () => {
+    vi.stubEnv('PGUSER', '');
+    vi.stubEnv('USER', '');
+    try {
+      expect(() => resolveConfig({ 'database-url': 'postgres://127.0.0.1:5432/test' }, {})).toThrow(/names no user/);
+      vi.stubEnv('USER', 'postgres');
+      expect(resolveConfig({ 'database-url': 'postgres://127.0.0.1:5432/test' }, {}).databaseUrl).toBe(
+        'postgres://127.0.0.1:5432/test',
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

@@ -96,6 +96,13 @@ export const postgresUrl: Parser<string | undefined> = (raw, flag) => {
         'without it the server uses its embedded SQLite',
     );
   }
+  // pg falls back to PGUSER, then USER (read when it connects); with neither, PostgreSQL
+  // answers "no PostgreSQL user name specified in startup packet", which names no setting.
+  if (url.username === '' && !process.env.PGUSER && !process.env.USER) {
+    throw new ConfigError(
+      `--${flag} names no user, and neither PGUSER nor USER is set: give postgres://USER@HOST:PORT/DATABASE`,
+    );
+  }
   return raw;
 };
 

@@ -1,4 +1,6 @@
+import { countLoginFailure, uncountLoginFailure } from './login-failure-statements.js';
 import { type Dialect, inList, join, type Sql, sql, whereAll } from './sql/sql.js';
+import type { SqlRunner, WriteResult } from './sql/sql-runner.js';
 import { assignments, insertInto, type Row, readRow, type Table } from './sql/table.js';
 import type {
   ApiKeyFilter,
@@ -28,18 +30,6 @@ import { createSessionSteps, SESSIONS_LOCK } from './transactions/create-session
 import { createUsersSteps } from './transactions/create-users.js';
 import { ADMINS_LOCK, keepAnAdministratorSteps } from './transactions/keep-an-administrator.js';
 import type { Steps } from './transactions/steps.js';
-
-export interface WriteResult {
-  rows: Row[];
-  /** Rows inserted, updated or deleted. */
-  changes: number;
-}
-
-/** Runs statements written with `sql` elsewhere on a store's own connection, durably. */
-export interface SqlRunner {
-  read(statement: Sql): Promise<Row[]>;
-  write(statement: Sql): Promise<WriteResult>;
-}
 
 /**
  * Every Store method as one SQL text for both databases. A subclass supplies only what truly
@@ -231,28 +221,7 @@ export abstract class SqlStore implements Store {
   }
 
   async recordLoginFailure(key: string, nowMsecs: number, policy: LoginFailurePolicy): Promise<LoginFailures> {
-    // One statement (atomic under the row lock of ON CONFLICT, across nodes too): a failure
-    // outside the window, or after a lock ran out, starts a new count. The casts type the
-    // parameters for PostgreSQL, which cannot infer them inside CASE.
-    const [now, max, window, lock] = [nowMsecs, policy.maxAttempts, policy.windowMsecs, policy.lockMsecs].map(
-      (n) => sql`CAST(${n} AS BIGINT)`,
-    ) as [Sql, Sql, Sql, Sql];
-    const restart = sql`f.locked_until_msecs <= ${now} OR ${now} - f.first_failure_msecs > ${window}`;
-    const row = await this.#one(
-      loginFailures,
-      sql`INSERT INTO login_failures AS f (key, failures, first_failure_msecs, locked_until_msecs)
-        VALUES (${key}, 1, ${now}, CASE WHEN ${max} <= 1 THEN ${now} + ${lock} END)
-        ON CONFLICT (key) DO UPDATE SET
-          failures = CASE WHEN ${restart} THEN 1 ELSE f.failures + 1 END,
-          first_failure_msecs = CASE WHEN ${restart} THEN ${now} ELSE f.first_failure_msecs END,
-          locked_until_msecs = CASE
-            WHEN f.locked_until_msecs > ${now} THEN f.locked_until_msecs
-            WHEN (CASE WHEN ${restart} THEN 1 ELSE f.failures + 1 END) >= ${max} THEN ${now} + ${lock}
-          END
-        RETURNING *`,
-      true,
-    );
-    return row as LoginFailures;
+    return (await this.#one(loginFailures, countLoginFailure(key, nowMsecs, policy), true)) as LoginFailures;
   }
 
   async clearLoginFailures(key: string): Promise<void> {
@@ -260,12 +229,7 @@ export abstract class SqlStore implements Store {
   }
 
   async uncountLoginFailure(key: string, maxAttempts: number): Promise<void> {
-    const max = sql`CAST(${maxAttempts} AS BIGINT)`;
-    await this.write(
-      sql`UPDATE login_failures SET failures = failures - 1,
-        locked_until_msecs = CASE WHEN failures - 1 < ${max} THEN NULL ELSE locked_until_msecs END
-        WHERE key = ${key} AND failures > 0`,
-    );
+    await this.write(uncountLoginFailure(key, maxAttempts));
   }
 
   async clearLoginFailuresStartingWith(prefix: string): Promise<void> {

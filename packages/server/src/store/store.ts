@@ -1,5 +1,5 @@
 import type { MfaConfigInfo, Role, SecurityConfig } from 'cohesity-sdk/models';
-import type { SqlRunner } from './sql-store.js';
+import type { SqlRunner } from './sql/sql-runner.js';
 
 /** A user as stored. `credentialsVersion` rises whenever the user's credentials must die. */
 export interface UserRecord {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClusterApiContext } from '../../src/cluster-api/cluster-api-context.js';
 import { demoClusterFacts } from '../../src/cluster-api/demo/demo-cluster-facts.js';
 import { SqlResources } from '../../src/cluster-api/store/sql-resources.js';
-import type { SqlRunner } from '../../src/store/sql-store.js';
+import type { SqlRunner } from '../../src/store/sql/sql-runner.js';
 
 /** An executor whose reads answer `nodes` node rows, counting the reads. */
 function fakeExecutor() {

@@ -51,6 +51,7 @@ beforeAll(async () => {
   const key = (await t.server.store.listSigningKeys()).find((record) => record.kid === kid);
   if (!key) throw new Error(`the server has no signing key ${kid}`);
   publicJwk = key.publicJwk;
+  // The attacker here holds the key itself (the database alone no longer gives it away).
   privateJwk = openPrivateKey(key.privateJwk, await loadKeyEncryptionKey(t.dataDir, undefined), key.kid);
 });
 afterAll(() => t.close());

@@ -1,6 +1,6 @@
 import { sql } from '../../store/sql/sql.js';
+import type { SqlRunner } from '../../store/sql/sql-runner.js';
 import { defineTable, insertInto, json, type Row } from '../../store/sql/table.js';
-import type { SqlRunner } from '../../store/sql-store.js';
 import type { ResourceRecord, ResourceStore } from './resource-store.js';
 
 const resources = defineTable<ResourceRecord & { collection: string; position: number }>('cluster_resources', {

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { WriteResult } from '../sql-store.js';
+import type { WriteResult } from '../sql/sql-runner.js';
 import { postgresMigrations } from './migrations.js';
 import { isUnavailable, toStoreError } from './unavailable.js';
 

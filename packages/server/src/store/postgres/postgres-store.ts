@@ -1,6 +1,7 @@
 import { render, type Sql } from '../sql/sql.js';
+import type { WriteResult } from '../sql/sql-runner.js';
 import type { Row } from '../sql/table.js';
-import { SqlStore, type WriteResult } from '../sql-store.js';
+import { SqlStore } from '../sql-store.js';
 import type { Steps } from '../transactions/steps.js';
 import { PostgresDatabase, type PostgresOptions } from './postgres-database.js';
 import { postgresDialect } from './postgres-dialect.js';
