@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterApiContext } from '../../src/cluster-api/cluster-api-context.js';
 import { demoClusterFacts } from '../../src/cluster-api/demo/demo-cluster-facts.js';
-import { type SqlExecutor, SqlResources } from '../../src/cluster-api/store/sql-resources.js';
+import { SqlResources } from '../../src/cluster-api/store/sql-resources.js';
+import type { SqlRunner } from '../../src/store/sql-store.js';
 
 /** An executor whose reads answer `nodes` node rows, counting the reads. */
 function fakeExecutor() {
   const state = { nodes: 1, reads: 0 };
-  const executor: SqlExecutor = {
+  const executor: SqlRunner = {
     async read() {
       state.reads++;
       return Array.from({ length: state.nodes }, (_, i) => ({ id: String(i + 1), document: '{}' }));
@@ -15,7 +16,6 @@ function fakeExecutor() {
       state.nodes++;
       return { rows: [], changes: 1 };
     },
-    async close() {},
   };
   return { state, executor };
 }
