@@ -12,6 +12,8 @@ export default defineConfig({
     projects: [
       { test: { ...shared, name: 'parallel', include: ['packages/*/test/**/*.test.ts'], exclude: EXCLUSIVE } },
       { test: { ...shared, name: 'exclusive', include: EXCLUSIVE, fileParallelism: false } },
+      // npm pack of each package, installed alone into empty projects: run by .ci/run, not npm test.
+      { test: { ...shared, name: 'packaging', include: ['test/packaging/**/*.test.ts'], testTimeout: 120_000 } },
     ],
   },
 });

@@ -51,7 +51,19 @@ export async function createCredentials(url, ca) {
   const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
   const path = `/v2/users/${claims['user-sid']}/api-keys`;
   const key = await callJson(url, ca, { method: 'POST', path, body: { name: 'bench' }, headers: bearer });
+  // Session logins work only while session management is on, and token logins only while it
+  // is off (login flows §6); credentials already issued keep working either way.
+  /** @param {boolean} on */
+  const sessionManagement = (on) =>
+    callJson(url, ca, {
+      method: 'PUT',
+      path: '/v2/security-config',
+      body: { sessionManagementEnabled: on },
+      headers: bearer,
+    });
+  await sessionManagement(true);
   const session = await callJson(url, ca, { method: 'POST', path: '/v2/users/sessions', body: login });
+  await sessionManagement(false);
   return {
     token,
     bearer,

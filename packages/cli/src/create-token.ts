@@ -31,17 +31,23 @@ export async function createToken(target: LoginTarget, password: string, otp?: s
             headers: { get: () => null },
           };
     // The cluster's `Date` corrects a local clock that is off, as the SDK's own renewal does.
-    const { remainingMsecs } = tokenExpiry(body.accessToken, headers.get('date'), Date.now());
-    return { ...body, expiresAt: new Date(Date.now() + remainingMsecs).toISOString() };
+    const now = Date.now();
+    const { remainingMsecs } = tokenExpiry(body.accessToken, headers.get('date'), now);
+    return { ...body, expiresAt: new Date(now + remainingMsecs).toISOString(), issuedAt: new Date(now).toISOString() };
   } catch (error) {
     // The caller asks for a code and tries again.
     if (needsOtp(error) && otp === undefined) throw error;
     if (error instanceof ApiException && (error.status === 400 || error.status === 401)) {
+      const message = error.body?.message ?? `HTTP ${error.status}`;
+      // A locked account is refused whatever the password: another try only adds a failure.
+      const hint = /locked/i.test(message)
+        ? `wait until it unlocks, or ask an admin to run 'cohesity users unlock ${username}'`
+        : 'check the username, password and --domain';
       throw new CliError({
         exitCode: ExitCode.auth,
         what: `login to ${vip} as ${domain}\\${username}`,
-        message: `${error.body?.message ?? `HTTP ${error.status}`} (${error.errorCode || error.status})`,
-        hint: 'check the username, password and --domain',
+        message: `${message} (${error.errorCode || error.status})`,
+        hint,
         cause: error,
       });
     }

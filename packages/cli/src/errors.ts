@@ -50,7 +50,10 @@ function apiError(error: ApiException, what: string): CliError {
   if (error instanceof UnauthorizedException) {
     return new CliError({ exitCode: ExitCode.auth, what, message, hint: LOGIN_HINT, cause: error });
   }
-  const hint = error instanceof ForbiddenException ? 'ask an admin for the missing privilege' : undefined;
+  const hint =
+    error instanceof ForbiddenException
+      ? "ask an admin to give you a role that has it: 'cohesity users update NAME --role ROLE'"
+      : undefined;
   return new CliError({ exitCode: ExitCode.api, what, message, ...(hint ? { hint } : {}), cause: error });
 }
 
@@ -62,11 +65,11 @@ export function toCliError(error: unknown, what = ''): CliError {
   if (error instanceof TlsError) {
     const hint = /does not match/.test(error.message)
       ? "the cluster's certificate changed since login: if that is expected, run 'cohesity logout' and log in again"
-      : 'pass --ca-file with the cluster CA, or log in to pin its certificate';
+      : "run 'cohesity login --ca-file FILE' with the cluster's CA, or log in without it to pin the certificate";
     return new CliError({ exitCode: ExitCode.connection, what, message: error.message, hint, cause: error });
   }
   if (error instanceof NetworkError || error instanceof TimeoutError) {
-    const hint = 'check the VIP and port, and that the cluster is up';
+    const hint = "check the VIP and port ('cohesity profiles list' shows them), and that the cluster is up";
     return new CliError({ exitCode: ExitCode.connection, what, message: error.message, hint, cause: error });
   }
   if (error instanceof ConfigurationError) return usageError(what, error.message);

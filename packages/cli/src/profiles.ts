@@ -13,20 +13,25 @@ export interface SavedToken {
   privileges: string[];
   /** ISO 8601. */
   expiresAt: string;
+  /** ISO 8601; absent in profiles saved before it was kept. */
+  issuedAt?: string;
 }
 
-/** One cluster login. Never holds a password. */
+/** One cluster login: an access token, or an API key (`login --with-api-key`). Never a password. */
 export interface Profile {
   vip: string;
   username: string;
   domain: string;
   tls: ProfileTls;
-  token: SavedToken;
+  token?: SavedToken;
+  apiKey?: string;
   /** `--tenant`: every request impersonates it (`x-impersonate-tenant-id`). */
   tenantId?: string;
 }
 
 interface ProfileFile {
+  /** The profile used without --profile or COHESITY_PROFILE (`cohesity profiles use`). */
+  current?: string;
   profiles: Record<string, Profile>;
 }
 
@@ -51,7 +56,7 @@ async function readAll(): Promise<ProfileFile> {
   }
   try {
     const parsed = JSON.parse(text) as Partial<ProfileFile>;
-    return { profiles: parsed.profiles ?? {} };
+    return { ...(parsed.current ? { current: parsed.current } : {}), profiles: parsed.profiles ?? {} };
   } catch (error) {
     throw new CliError({
       exitCode: ExitCode.usage,
@@ -84,11 +89,26 @@ export async function saveProfile(name: string, profile: Profile): Promise<void>
   await writeAll(file);
 }
 
+/** Every profile by name, and which one is current. */
+export async function listProfiles(): Promise<{ current: string; profiles: Record<string, Profile> }> {
+  const file = await readAll();
+  return { current: file.current ?? DEFAULT_PROFILE, profiles: file.profiles };
+}
+
+/** Makes `name` the profile used without --profile; answers false when there is no such profile. */
+export async function useProfile(name: string): Promise<boolean> {
+  const file = await readAll();
+  if (!(name in file.profiles)) return false;
+  await writeAll({ ...file, current: name });
+  return true;
+}
+
 /** Forgets a profile; answers whether there was one. Removes the file when it was the last. */
 export async function deleteProfile(name: string): Promise<boolean> {
   const file = await readAll();
   if (!(name in file.profiles)) return false;
   delete file.profiles[name];
+  if (file.current === name) delete file.current;
   if (Object.keys(file.profiles).length === 0) await rm(profilePath(), { force: true });
   else await writeAll(file);
   return true;

@@ -2,11 +2,10 @@ import { DEFAULT_DOMAIN } from 'cohesity-sdk';
 import { createToken } from './create-token.js';
 import { CliError, ExitCode } from './errors.js';
 import type { GlobalOptions } from './global-options.js';
-import { loadProfile, type ProfileTls, type SavedToken, saveProfile } from './profiles.js';
+import { loginCommandFor } from './login-hint.js';
+import { type Profile, type ProfileTls, type SavedToken, saveProfile } from './profiles.js';
+import { isFresh, staleness } from './token-freshness.js';
 import { tlsFromEnv, toTlsOptions } from './trust.js';
-
-// A token with under a minute left would expire on its way: treat it as expired.
-const isFresh = (token: SavedToken, now = Date.now()) => Date.parse(token.expiresAt) - now > 60_000;
 
 export interface ResolvedToken {
   vip: string;
@@ -22,19 +21,19 @@ export interface ResolvedToken {
  */
 export async function resolveToken(
   globals: GlobalOptions,
+  profile: Profile | undefined,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<ResolvedToken> {
-  const profile = await loadProfile(globals.profile);
   const password = env.COHESITY_PASSWORD;
-  if (profile) {
+  if (profile?.token) {
     const { tenantId } = profile;
     if (isFresh(profile.token)) return { vip: profile.vip, tls: profile.tls, token: profile.token, tenantId };
     if (!password) {
       throw new CliError({
         exitCode: ExitCode.auth,
         what: `profile '${globals.profile}'`,
-        message: `the access token expired at ${profile.token.expiresAt}`,
-        hint: `run 'cohesity login --profile ${globals.profile}' again, or set COHESITY_PASSWORD to log in automatically`,
+        message: staleness(profile.token),
+        hint: `run '${loginCommandFor(globals.profile)}' again, or set COHESITY_PASSWORD to log in automatically`,
       });
     }
     const target = { vip: profile.vip, username: profile.username, domain: profile.domain };
@@ -52,6 +51,6 @@ export async function resolveToken(
     exitCode: ExitCode.auth,
     what: `profile '${globals.profile}'`,
     message: 'not logged in',
-    hint: "run 'cohesity login', or set COHESITY_VIP with COHESITY_API_KEY (or COHESITY_USERNAME and COHESITY_PASSWORD)",
+    hint: `run '${loginCommandFor(globals.profile, '--vip HOST --username NAME')}', or set COHESITY_VIP with COHESITY_API_KEY (or COHESITY_USERNAME and COHESITY_PASSWORD)`,
   });
 }

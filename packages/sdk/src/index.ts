@@ -36,4 +36,6 @@ export { DEFAULT_RETRY, type RetryOptions } from './http/retry-policy.js';
 export type { TlsOptions } from './http/tls-options.js';
 export type { FetchLike, FetchResponseLike, ResponseHeaders, TransportBody } from './http/transport.js';
 export * from './models/contract-constants.js';
+// The role names as a value (the models' schemas need typebox; this list does not).
+export { Roles } from './models/privileges.js';
 export * from './waiters/index.js';

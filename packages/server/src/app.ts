@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import proxyAddr from '@fastify/proxy-addr';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions, LogController } from 'fastify';
 import { auditDenials } from './auth/audit-denials.js';
 import { authenticate } from './auth/authenticate.js';
@@ -14,9 +14,11 @@ import { refuseOtherClusters } from './helios/remote-cluster-headers.js';
 import { logAnswer } from './http/access-log.js';
 import { answerClientError } from './http/client-error-handler.js';
 import { capConnections } from './http/connection-cap.js';
+import { rememberErrorCodes } from './http/error-code-log.js';
 import { sendContractError, useContractErrors } from './http/error-handler.js';
 import { parseEveryBodyAsJson } from './http/json-body.js';
 import { answerUnknownRoutes } from './http/method-not-allowed.js';
+import { requestIdFrom } from './http/request-id.js';
 import { refuseUnstorableText } from './http/storable-text.js';
 import { TLS_POLICY } from './http/tls-policy.js';
 import { useContractValidation } from './http/validation.js';
@@ -85,6 +87,9 @@ export const TLS_HANDSHAKE_TIMEOUT_MSECS = 10_000;
 
 /** Builds the whole server; never listens (tests and `server.ts` do). */
 export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
+  const { trustProxy } = services.config;
+  // One compiled rule for both uses: the client's address and the kept request id.
+  const trusted = trustProxy ? proxyAddr.compile(trustProxy) : undefined;
   const app = Fastify({
     ...(options.tls
       ? {
@@ -98,10 +103,10 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
         }
       : { http: NODE_SERVER_LIMITS }),
     logger: options.logger ?? false,
-    genReqId: () => randomUUID(),
+    genReqId: requestIdFrom(trusted),
     // request.ip (rate limits, audit, access log) is the socket's peer unless it is a
     // proxy the operator named: anyone else could write X-Forwarded-For.
-    trustProxy: services.config.trustProxy ?? false,
+    trustProxy: trusted ?? false,
     // One access-log line per request (written in onResponse below), not Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
@@ -123,6 +128,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   parseEveryBodyAsJson(app);
   refuseUnstorableText(app);
   const knownRoutes = answerUnknownRoutes(app);
+  rememberErrorCodes(app);
   // Requests already running when close() begins would leave their keep-alive sockets
   // open, and the server would wait on them for minutes: ask those clients to hang up.
   let closing = false;

@@ -25,6 +25,13 @@ export const DEFAULT_SECURITY_CONFIG: SecurityConfig = {
   },
 };
 
+/** What `bootstrap` found or made. */
+export interface Bootstrapped {
+  identity: ClusterIdentity;
+  /** Whether this start created the `admin` user (so with this start's `adminPassword`). */
+  createdAdmin: boolean;
+}
+
 /**
  * Makes what a fresh cluster has (identity, security config, the `admin` user) unless it is
  * there already. Safe when several nodes start on one database at the same moment: each
@@ -35,7 +42,8 @@ export async function bootstrap(
   hasher: PasswordHasher,
   adminPassword: string,
   nowMsecs: number,
-): Promise<ClusterIdentity> {
+): Promise<Bootstrapped> {
+  let createdAdmin = false;
   await store.putSettingIfAbsent('clusterIdentity', {
     id: randomInt(1_000_000_000, 2 ** 47),
     incarnationId: randomInt(1_000_000_000, 2 ** 47),
@@ -66,10 +74,11 @@ export async function bootstrap(
         ],
         identity.localDomainSid,
       );
+      createdAdmin = true;
     } catch (error) {
       if (!(error instanceof DuplicateUserError)) throw error;
     }
     await store.putSettingIfAbsent('bootstrapped', { timeMsecs: nowMsecs });
   }
-  return identity;
+  return { identity, createdAdmin };
 }

@@ -6,6 +6,7 @@ import {
   optionalWholeNumber,
   type Parser,
   password,
+  postgresUrl,
   proxyList,
   requiredText,
   secretKey,
@@ -62,7 +63,7 @@ export const serverOptions = [
     flag: 'database-url',
     env: 'COHESITY_DATABASE_URL',
     type: 'string',
-    parse: text,
+    parse: postgresUrl,
     description: 'postgres://… to share state between several nodes (default: embedded SQLite)',
   }),
   option({

@@ -1,3 +1,4 @@
+import { assertAdminPasswordStrength } from './accounts/admin-password-policy.js';
 import { printBanner } from './banner.js';
 import type { ServerConfig } from './config.js';
 import { type RunningServer, startServer } from './server.js';
@@ -10,6 +11,7 @@ export async function runServer(
   config: ServerConfig,
   out: NodeJS.WritableStream = process.stderr,
 ): Promise<RunningServer> {
+  assertAdminPasswordStrength(config.adminPassword);
   const server = await startServer(config, {
     onDatabaseRetry: ({ attempt, retryInMsecs, waitMsecs, reason }) =>
       out.write(
@@ -17,8 +19,6 @@ export async function runServer(
           `giving up ${waitMsecs / 1000} s after start\n`,
       ),
   });
-  printBanner(server, config, out);
-
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -29,5 +29,7 @@ export async function runServer(
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  // After the handlers: whoever reads the banner may stop the server at once.
+  printBanner(server, config, out);
   return server;
 }

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { type AdminStatus, adminStatus } from './accounts/admin-status.js';
 import { buildApp, REDACTED_PATHS } from './app.js';
 import { loadKeyEncryptionKey } from './auth/key-encryption-key.js';
 import { PasswordHasher, type PasswordHasherOptions } from './auth/passwords.js';
@@ -17,9 +18,11 @@ import { instrumentStore } from './metrics/instrument-store.js';
 import { ServerMetrics } from './metrics/server-metrics.js';
 import { AtRestCipher } from './secrets/at-rest-cipher.js';
 import type { Services } from './services.js';
+import { describeStore, type StoreDescription } from './store/describe-store.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 import type { DatabaseRetry } from './store/wait-for-database.js';
+import { version } from './version.js';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -31,6 +34,9 @@ export interface RunningServer {
   /** SHA-256 fingerprint of the certificate; undefined over plain HTTP. */
   readonly fingerprint256: string | undefined;
   readonly selfSigned: boolean;
+  /** What is true of the `admin` login now (not what the flags asked for). */
+  readonly admin: AdminStatus;
+  readonly storeDescription: StoreDescription;
   /** Stops accepting, lets in-flight requests finish, closes the database. */
   close(): Promise<void>;
 }
@@ -51,7 +57,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const resources = openResourceStore(store);
   try {
     const hasher = await PasswordHasher.create(options.hasher);
-    const cluster = await bootstrap(store, hasher, config.adminPassword, Date.now());
+    const { identity: cluster, createdAdmin } = await bootstrap(store, hasher, config.adminPassword, Date.now());
+    const admin = await adminStatus(store, hasher, config.adminPassword, createdAdmin);
     const tokens = await TokenService.open(store, {
       keyEncryptionKey: await loadKeyEncryptionKey(config.dataDir, config.keyEncryptionKey),
       rotationDays: config.signingKeyRotationDays,
@@ -98,17 +105,40 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     await app.listen({ host: config.host, port: config.port });
     const { port } = app.server.address() as AddressInfo;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const url = `${tls ? 'https' : 'http'}://${host}:${port}`;
+    const storeDescription = describeStore(config);
+    // One line an operator (or a log search) can read the running settings from.
+    app.log.info(
+      {
+        version: version(),
+        store: storeDescription.kind,
+        storeLocation: storeDescription.location,
+        url,
+        tls: tls ? (tls.selfSigned ? 'self-signed' : 'files') : 'off (plain HTTP)',
+        trustProxy: config.trustProxy ?? [],
+        limits: {
+          loginRateLimitPerMinute: config.loginRateLimit,
+          apiRateLimitPerMinute: config.apiRateLimit,
+          tokenTtlSeconds: config.tokenTtlSeconds ?? null,
+          bodyLimitBytes: app.initialConfig.bodyLimit,
+        },
+      },
+      'server started',
+    );
     return {
       app,
       store,
       clusterApi,
-      url: `${tls ? 'https' : 'http'}://${host}:${port}`,
+      url,
       fingerprint256: tls?.fingerprint256,
       selfSigned: tls?.selfSigned ?? false,
+      admin,
+      storeDescription,
       async close() {
         await app.close();
         tokens.close();
         await store.close();
+        app.log.info('server stopped');
         stdout?.close();
       },
     };

@@ -1,5 +1,6 @@
 import type { ClusterClient, V2Schema } from 'cohesity-sdk';
 import { Command } from 'commander';
+import { confirmOrYes } from '../confirm-or-yes.js';
 import { currentUserSid } from '../current-user-sid.js';
 import { usageError } from '../errors.js';
 import { formatTime } from '../format-time.js';
@@ -39,6 +40,14 @@ function parseExpiry(value: string | undefined): number | null {
   if (value === undefined) return null;
   const msecs = Date.parse(value);
   if (Number.isNaN(msecs)) throw usageError('api-keys create', `--expires '${value}' is not a date`, 'e.g. 2027-01-31');
+  if (msecs <= Date.now()) {
+    const example = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+    throw usageError(
+      'api-keys create',
+      `--expires '${value}' is in the past: the key would never work`,
+      `e.g. --expires ${example}`,
+    );
+  }
   return msecs;
 }
 
@@ -77,8 +86,9 @@ async function rotate(id: string, options: UserOption, command: Command): Promis
   if (!globals.json) warn('The old secret no longer works.');
 }
 
-async function remove(id: string, options: UserOption, command: Command): Promise<void> {
+async function remove(id: string, options: UserOption & { yes?: boolean }, command: Command): Promise<void> {
   const globals = command.optsWithGlobals<GlobalOptions>();
+  await confirmOrYes(options.yes, `Delete API key ${id}? Whatever uses it stops working.`, `delete API key ${id}`);
   await withClient(globals, async (client) => client.users.deleteUserApiKeyById(await ownerOf(client, options), id));
   if (globals.json) printJson({ deleted: id });
   else note(`Deleted API key ${id}`);
@@ -128,10 +138,11 @@ Examples:
     .action(rotate);
   apiKeys
     .command('delete')
-    .description('Delete an API key')
+    .description('Delete an API key (asks first)')
     .argument('<id>')
     .option('--user <sid>', USER_HELP)
-    .addHelpText('after', '\nExamples:\n  $ cohesity api-keys delete 1f0c…')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .addHelpText('after', '\nExamples:\n  $ cohesity api-keys delete 1f0c…\n  $ cohesity api-keys delete 1f0c… --yes')
     .action(remove);
   return apiKeys;
 }

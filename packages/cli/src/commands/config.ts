@@ -6,11 +6,11 @@ import { printJson, printRecord } from '../output.js';
 import { parseAssignments } from '../parse-assignments.js';
 import { withClient } from '../with-client.js';
 
-function pick(config: object, path: string): unknown {
+function pick(config: object, path: string, what = 'config get'): unknown {
   let value: unknown = config;
   for (const key of path.split('.')) {
     if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) {
-      throw usageError('config get', `no setting '${path}'`, "run 'cohesity config get' to see them all");
+      throw usageError(what, `no setting '${path}'`, "run 'cohesity config get' to see them all");
     }
     value = (value as Record<string, unknown>)[key];
   }
@@ -31,9 +31,16 @@ async function get(key: string | undefined, _options: object, command: Command):
 
 async function set(assignments: string[], _options: object, command: Command): Promise<void> {
   const globals = command.optsWithGlobals<GlobalOptions>();
-  // The cluster validates the shape and ranges, and answers what is wrong.
+  // The cluster validates the types and ranges, and answers what is wrong; a misspelt key it
+  // would drop silently, so each key must name a setting the cluster has.
   const update = parseAssignments(assignments) as V2Schema<'SecurityConfig'>;
-  show(globals, await withClient(globals, (client) => client.security.updateSecurityConfig(update)));
+  const paths = assignments.map((assignment) => assignment.slice(0, assignment.indexOf('=')));
+  const updated = await withClient(globals, async (client) => {
+    const current = await client.security.getSecurityConfig();
+    for (const path of paths) pick(current, path, 'config set');
+    return client.security.updateSecurityConfig(update);
+  });
+  show(globals, updated);
 }
 
 export function configCommand(): Command {

@@ -1,15 +1,15 @@
-import { ClusterClient, DEFAULT_DOMAIN } from 'cohesity-sdk';
+import { ClusterClient, DEFAULT_DOMAIN, UnauthorizedException } from 'cohesity-sdk';
 import { Command, Option } from 'commander';
 import { createToken, type LoginTarget } from '../create-token.js';
-import { CliError, ExitCode, usageError } from '../errors.js';
+import { decideTrust } from '../decide-trust.js';
+import { CliError, ExitCode, toCliError, usageError } from '../errors.js';
 import type { GlobalOptions } from '../global-options.js';
 import { changeExpiredPassword, needsOtp, otpCode, passwordState, resolveTenant } from '../login-flows.js';
-import { note, paint, printJson, warn } from '../output.js';
-import { loadProfile, type Profile, type ProfileTls, type SavedToken, saveProfile } from '../profiles.js';
-import { askHidden, confirm, readStdin } from '../prompts.js';
+import { note, printJson } from '../output.js';
+import { loadProfile, type Profile, type SavedToken, saveProfile } from '../profiles.js';
+import { askHidden, readStdin } from '../prompts.js';
 import { withSpinner } from '../spinner.js';
-import { probeCertificate } from '../tls-probe.js';
-import { tlsFromEnv, toTlsOptions } from '../trust.js';
+import { toTlsOptions } from '../trust.js';
 
 interface LoginOptions {
   vip?: string;
@@ -21,54 +21,7 @@ interface LoginOptions {
   insecure?: boolean;
   otp?: string;
   tenant?: string;
-}
-
-const sameFingerprint = (a: string, b: string) =>
-  a.replace(/:/g, '').toUpperCase() === b.replace(/:/g, '').toUpperCase();
-
-/**
- * Decides how to trust the cluster, like ssh: a certificate from a trusted CA is used as is;
- * a self-signed one is shown by fingerprint and, once accepted, pinned in the profile.
- */
-async function decideTrust(vip: string, options: LoginOptions, previous: Profile | undefined): Promise<ProfileTls> {
-  const fromFlags: ProfileTls | undefined = options.insecure
-    ? { insecure: true }
-    : options.caFile
-      ? { caFile: options.caFile }
-      : tlsFromEnv();
-  if (fromFlags && 'insecure' in fromFlags) {
-    warn('cohesity: --insecure: the cluster certificate is NOT verified');
-    return fromFlags;
-  }
-  const ca = fromFlags ? (await toTlsOptions(fromFlags)).ca : undefined;
-  const probe = await probeCertificate(vip, typeof ca === 'string' ? ca : undefined);
-  if (probe.authorized) return fromFlags ?? {};
-  const pinned = previous?.vip === vip && 'fingerprint256' in previous.tls ? previous.tls.fingerprint256 : undefined;
-  if (pinned && sameFingerprint(pinned, probe.fingerprint256)) return { fingerprint256: pinned };
-  if (pinned) {
-    throw new CliError({
-      exitCode: ExitCode.connection,
-      what: `login to ${vip}`,
-      message: `the cluster's certificate CHANGED: it was ${pinned}, it is now ${probe.fingerprint256}`,
-      hint: "if the cluster got a new certificate, run 'cohesity logout' first; otherwise someone may be in between",
-    });
-  }
-  process.stderr.write(
-    `The certificate of ${vip} is not trusted (${probe.reason ?? 'unknown issuer'}).\n` +
-      `  subject:     ${probe.subject || '-'}\n  valid until: ${probe.validTo}\n` +
-      `  SHA-256:     ${paint('bold', probe.fingerprint256, process.stderr)}\n`,
-  );
-  const trusted =
-    options.yes || (await confirm('Trust this certificate and pin it?', 'pass --yes to trust it, or --ca-file'));
-  if (!trusted) {
-    throw new CliError({
-      exitCode: ExitCode.connection,
-      what: `login to ${vip}`,
-      message: 'certificate not trusted',
-      hint: 'compare the fingerprint with the cluster banner, or pass --ca-file',
-    });
-  }
-  return { fingerprint256: probe.fingerprint256 };
+  withApiKey?: boolean;
 }
 
 async function readPassword(options: LoginOptions, username: string): Promise<string> {
@@ -88,12 +41,66 @@ async function logIn(target: LoginTarget, password: string, otp: string | undefi
   }
 }
 
+/** Checks the key with the cluster (who is it?) before saving it: a typo fails now, not later. */
+async function whoseKey(
+  vip: string,
+  apiKey: string,
+  tls: Profile['tls'],
+): Promise<{ username: string; domain: string }> {
+  const client = new ClusterClient({ clusterVip: vip, apiKey, tls: await toTlsOptions(tls) });
+  try {
+    const me = await withSpinner('Checking the API key…', () => client.v1.principals.getSessionUser());
+    return { username: me.username ?? '', domain: me.domain ?? '' };
+  } catch (error) {
+    const failure = toCliError(error, `log in to ${vip} with an API key`);
+    if (failure.exitCode !== ExitCode.auth) throw failure;
+    throw new CliError({
+      exitCode: ExitCode.auth,
+      what: `log in to ${vip} with an API key`,
+      message: `the cluster refused the key: ${failure.message}`,
+      hint: "check it; 'cohesity api-keys list' (logged in otherwise) shows which keys exist",
+      cause: error,
+    });
+  } finally {
+    await client.close();
+  }
+}
+
+/** `login --with-api-key`: the key from stdin, checked, saved instead of a token. */
+async function loginWithApiKey(
+  vip: string,
+  options: LoginOptions,
+  globals: GlobalOptions,
+  previous: Profile | undefined,
+) {
+  const tls = await decideTrust(vip, options, previous);
+  const apiKey = (await readStdin()).trim();
+  if (!apiKey) {
+    throw usageError(
+      'login',
+      'no API key on stdin',
+      `e.g. printf %s "$KEY" | cohesity login --with-api-key --vip ${vip}`,
+    );
+  }
+  const me = await whoseKey(vip, apiKey, tls);
+  await saveProfile(globals.profile, { vip, username: me.username, domain: me.domain, tls, apiKey });
+  if (globals.json) {
+    printJson({ profile: globals.profile, vip, ...me, credential: 'apiKey', expiresAt: null });
+  } else {
+    note(`Logged in to ${vip} as ${me.domain}\\${me.username} (profile '${globals.profile}', API key saved)`);
+  }
+}
+
 async function login(options: LoginOptions, command: Command): Promise<void> {
   const globals = command.optsWithGlobals<GlobalOptions>();
   const previous = await loadProfile(globals.profile);
   const vip = options.vip ?? previous?.vip;
+  if (!vip)
+    throw usageError('login', 'give --vip (or COHESITY_VIP)', 'e.g. cohesity login --vip 10.0.0.5 --username admin');
+  if (options.withApiKey) return loginWithApiKey(vip, options, globals, previous);
   const username = options.username ?? previous?.username;
-  if (!vip || !username) throw usageError('login', 'give --vip and --username (or COHESITY_VIP and COHESITY_USERNAME)');
+  if (!username)
+    throw usageError('login', 'give --username (or COHESITY_USERNAME)', 'or --with-api-key with the key on stdin');
   const tls = await decideTrust(vip, options, previous);
   const password = await readPassword(options, username);
   if (!password) throw usageError('login', 'the password is empty');
@@ -103,8 +110,12 @@ async function login(options: LoginOptions, command: Command): Promise<void> {
   let tenantId: string | undefined;
   try {
     // Token logins work while a password change is forced; the change is asked here (login flows §4).
-    const { sid, forced } = await passwordState(client);
-    if (forced) token = await logIn(target, await changeExpiredPassword(client, sid, password), undefined);
+    // A token that ended already (a very short lifetime) cannot be asked: the login stands.
+    const state = await passwordState(client).catch((error: unknown) => {
+      if (error instanceof UnauthorizedException) return undefined;
+      throw error;
+    });
+    if (state?.forced) token = await logIn(target, await changeExpiredPassword(client, state.sid, password), undefined);
     if (options.tenant) tenantId = await resolveTenant(client, options.tenant);
   } finally {
     await client.close();
@@ -127,11 +138,12 @@ async function login(options: LoginOptions, command: Command): Promise<void> {
 
 export function loginCommand(): Command {
   return new Command('login')
-    .description('Log in to a cluster and save the token in a profile (never the password)')
-    .addOption(new Option('--vip <host[:port]>', 'cluster address').env('COHESITY_VIP'))
+    .description('Log in to a cluster and save the token (or an API key) in a profile, never the password')
+    .addOption(new Option('--vip <host[:port]>', 'cluster address (http://host:port: plain HTTP)').env('COHESITY_VIP'))
     .addOption(new Option('--username <name>', 'user to log in as').env('COHESITY_USERNAME'))
     .addOption(new Option('--domain <domain>', 'login domain').env('COHESITY_DOMAIN').default(DEFAULT_DOMAIN))
     .option('--password-stdin', 'read the password from stdin instead of prompting')
+    .option('--with-api-key', 'save an API key read from stdin instead (no password, no token expiry)')
     .option('-y, --yes', "trust the cluster's certificate without asking (trust on first use)")
     .addOption(new Option('--ca-file <file>', 'PEM CA certificate to verify the cluster with').env('COHESITY_CA_FILE'))
     .option('--insecure', 'do not verify the certificate at all (COHESITY_INSECURE=1)')
@@ -151,7 +163,8 @@ Examples:
   $ cohesity login --vip 10.0.0.5 --username admin
   $ cohesity login --vip cluster.example.com:8443 --username ops --domain LOCAL --profile lab
   $ printf '%s' "$PASSWORD" | cohesity login --vip 10.0.0.5 --username admin --password-stdin --yes
-  $ cohesity login --vip 10.0.0.5 --username admin --otp 123456 --tenant acme`,
+  $ cohesity login --vip 10.0.0.5 --username admin --otp 123456 --tenant acme
+  $ printf '%s' "$KEY" | cohesity login --vip 10.0.0.5 --with-api-key --profile ci --yes`,
     )
     .action(login);
 }

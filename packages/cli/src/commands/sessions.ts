@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { confirmOrYes } from '../confirm-or-yes.js';
 import { usageError } from '../errors.js';
 import type { GlobalOptions } from '../global-options.js';
 import { note, printJson, printTable } from '../output.js';
@@ -17,12 +18,14 @@ async function list(options: { user?: string[] }, command: Command): Promise<voi
   process.stdout.write(`total: ${counts.totalSessionsCount}\n`);
 }
 
-async function remove(options: { user?: string; all?: boolean }, command: Command): Promise<void> {
+async function remove(options: { user?: string; all?: boolean; yes?: boolean }, command: Command): Promise<void> {
   const globals = command.optsWithGlobals<GlobalOptions>();
   // The API ends every session on the cluster when no user is given: make that explicit.
   if (!options.user === !options.all) {
     throw usageError('sessions delete', 'give --user SID or --all', "see 'cohesity sessions delete --help'");
   }
+  if (options.all)
+    await confirmOrYes(options.yes, 'End EVERY session on the cluster, of every user?', 'sessions delete --all');
   await withClient(globals, (client) => client.users.deleteSession(options.user ? { sid: options.user } : {}));
   if (globals.json) printJson({ ended: options.user ?? 'all' });
   else note(options.user ? `Ended the sessions of ${options.user}` : 'Ended every session on the cluster');
@@ -43,9 +46,10 @@ export function sessionsCommand(): Command {
     .description("End one user's sessions, or all of them")
     .option('--user <sid>', "end this user's sessions")
     .option('--all', 'end every session on the cluster')
+    .option('-y, --yes', 'with --all: do not ask for confirmation')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ cohesity sessions delete --user S-1-100-21-1234-5678-1001\n  $ cohesity sessions delete --all',
+      '\nExamples:\n  $ cohesity sessions delete --user S-1-100-21-1234-5678-1001\n  $ cohesity sessions delete --all --yes',
     )
     .action(remove);
   return sessions;

@@ -1,11 +1,22 @@
 import { Command } from 'commander';
+import { usageError } from '../errors.js';
 import type { GlobalOptions } from '../global-options.js';
+import { loginCommandFor } from '../login-hint.js';
 import { printJson } from '../output.js';
+import { loadProfile } from '../profiles.js';
 import { resolveToken } from '../resolve-token.js';
 
 async function token(_options: object, command: Command): Promise<void> {
   const globals = command.optsWithGlobals<GlobalOptions>();
-  const { token: saved } = await resolveToken(globals);
+  const profile = await loadProfile(globals.profile);
+  if (profile?.apiKey) {
+    throw usageError(
+      `profile '${globals.profile}'`,
+      'it holds an API key, not an access token (send the key in the apiKey header instead)',
+      `run '${loginCommandFor(globals.profile, '--vip HOST --username NAME')}' to get a token`,
+    );
+  }
+  const { token: saved } = await resolveToken(globals, profile);
   if (globals.json) {
     const { accessToken, tokenType, privileges } = saved;
     printJson({ accessToken, tokenType, privileges });

@@ -72,7 +72,7 @@ describe('login → token → cluster → api-keys → logout', () => {
     expect(JSON.stringify(listed)).not.toContain(rotated.apiKey);
     expect(await ok(['api-keys', 'list'])).toMatch(new RegExp(`^${created.id}\\s+ci\\s`, 'm'));
 
-    await ok(['api-keys', 'delete', created.id]);
+    await ok(['api-keys', 'delete', created.id, '--yes']);
     const after = JSON.parse(await ok(['api-keys', 'list', '--json'])) as UserApiKeys;
     expect(after.apiKeys.map((key) => key.id)).not.toContain(created.id);
     expect(await statusWithKey(rotated.apiKey)).toBe(401);
@@ -83,7 +83,7 @@ describe('login → token → cluster → api-keys → logout', () => {
     const loggedOut = await runCli(['token'], { env: fixture.env() });
     expect(loggedOut.code).toBe(3);
     expect(loggedOut.stdout).toBe('');
-    expect(loggedOut.stderr).toContain("run 'cohesity login'");
+    expect(loggedOut.stderr).toContain("run 'cohesity login --vip HOST --username NAME'");
   }, 120_000); // some twenty processes in a row, on a shared machine
 
   it('prints only the secret on stdout for api-keys create without --json, so $(…) captures it', async () => {

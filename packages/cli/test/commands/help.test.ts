@@ -1,7 +1,8 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { requireBuiltCli, runCli } from '../helpers/run-cli.js';
+import { CLI, requireBuiltCli, runCli } from '../helpers/run-cli.js';
 
 const COMMANDS = [
   [],
@@ -13,7 +14,18 @@ const COMMANDS = [
   ['users'],
   ['users', 'list'],
   ['users', 'create'],
+  ['users', 'update'],
+  ['users', 'unlock'],
+  ['users', 'passwd'],
   ['users', 'delete'],
+  ['auth'],
+  ['auth', 'status'],
+  ['profiles'],
+  ['profiles', 'list'],
+  ['profiles', 'use'],
+  ['profiles', 'remove'],
+  ['audit'],
+  ['completion'],
   ['api-keys'],
   ['api-keys', 'create'],
   ['api-keys', 'list'],
@@ -45,6 +57,27 @@ describe('cohesity --help and --version', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Usage: cohesity ${words.join(' ')}`.trimEnd());
     expect(result.stdout).toContain('Examples:');
+    // The global options, --json first of all, are listed in every command's own help.
+    expect(result.stdout).toMatch(/--json +machine-readable output/);
+    expect(result.stdout).toContain('--profile <name>');
+  });
+
+  it('stops quietly when the reader of its output has seen enough (cohesity --help | head -1)', async () => {
+    const shell = spawn('bash', ['-o', 'pipefail', '-c', `'${process.execPath}' '${CLI}' --help | head -1`], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    shell.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    shell.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const code = await new Promise((resolve) => shell.once('close', resolve));
+    expect(stdout).toBe('Usage: cohesity [options] [command]\n');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('prints the package version', async () => {

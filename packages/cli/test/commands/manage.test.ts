@@ -1,26 +1,20 @@
 import type { SecurityConfig, SessionsCount, Users } from 'cohesity-sdk/models';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { STRONG_PASSWORD } from '../../../server/test/helpers/identity.js';
 import { withSessionManagement } from '../../../server/test/helpers/session-management.js';
-import { ADMIN_PASSWORD, type CliFixture, loginArgs, startCliFixture } from '../helpers/cli-env.js';
-import { requireBuiltCli, runCli } from '../helpers/run-cli.js';
+import { ADMIN_PASSWORD } from '../helpers/cli-env.js';
+import { useLoggedInCli } from '../helpers/logged-in-cli.js';
+import { runCli } from '../helpers/run-cli.js';
 
-let fixture: CliFixture;
-let adminToken: string;
-beforeAll(async () => {
-  requireBuiltCli();
-  fixture = await startCliFixture();
-  const login = await runCli(loginArgs(fixture), { env: fixture.env(), input: ADMIN_PASSWORD });
-  if (login.code !== 0) throw new Error(`login failed: ${login.stderr}`);
-  adminToken = await fixture.server.login('admin', ADMIN_PASSWORD);
-});
-afterAll(() => fixture.close());
+const suite = useLoggedInCli();
 
-const cli = (args: string[], input?: string) =>
-  runCli(args, { env: fixture.env(), ...(input === undefined ? {} : { input }) });
+const { cli } = suite;
 const serverUsers = async () =>
-  (await fixture.server.send<Users>('GET', '/v2/users', { headers: { authorization: `Bearer ${adminToken}` } })).body
-    .users;
+  (
+    await suite.fixture.server.send<Users>('GET', '/v2/users', {
+      headers: { authorization: `Bearer ${suite.adminToken}` },
+    })
+  ).body.users;
 
 describe('cohesity users', () => {
   it('creates a user with a password from stdin, lists it, and deletes it by name', async () => {
@@ -37,7 +31,7 @@ describe('cohesity users', () => {
     expect(listed.users.map((user) => user.username).sort()).toEqual(['admin', 'ops']);
     expect((await cli(['users', 'list'])).stdout).toMatch(/^S-1-\S+\s+ops\s+LOCAL\s+COHESITY_OPERATOR\s+false/m);
 
-    const deleted = await cli(['users', 'delete', 'ops']);
+    const deleted = await cli(['users', 'delete', 'ops', '--yes']);
     expect(deleted.code).toBe(0);
     expect((await serverUsers()).map((user) => user.username)).toEqual(['admin']);
   });
@@ -51,11 +45,14 @@ describe('cohesity users', () => {
 
   it('exits 1 with a privilege hint when a viewer tries to create a user', async () => {
     await cli(['users', 'create', 'viewer', '--password-stdin'], STRONG_PASSWORD);
-    const viewerLogin = ['login', '--vip', fixture.vip, '--username', 'viewer', '--password-stdin', '--yes'];
-    const login = await runCli([...viewerLogin, '--profile', 'viewer'], { env: fixture.env(), input: STRONG_PASSWORD });
+    const viewerLogin = ['login', '--vip', suite.fixture.vip, '--username', 'viewer', '--password-stdin', '--yes'];
+    const login = await runCli([...viewerLogin, '--profile', 'viewer'], {
+      env: suite.fixture.env(),
+      input: STRONG_PASSWORD,
+    });
     expect(login.code).toBe(0);
     const result = await runCli(['--profile', 'viewer', 'users', 'create', 'nope', '--password-stdin'], {
-      env: fixture.env(),
+      env: suite.fixture.env(),
       input: STRONG_PASSWORD,
     });
     expect(result.code).toBe(1);
@@ -67,9 +64,9 @@ describe('cohesity users', () => {
 
 describe('cohesity sessions', () => {
   it('counts sessions per user and ends one user’s sessions', async () => {
-    const admin = { authorization: `Bearer ${await fixture.server.login('admin', ADMIN_PASSWORD)}` };
-    const session = await withSessionManagement(fixture.server, admin, () =>
-      fixture.server.send('POST', '/v2/users/sessions', {
+    const admin = { authorization: `Bearer ${await suite.fixture.server.login('admin', ADMIN_PASSWORD)}` };
+    const session = await withSessionManagement(suite.fixture.server, admin, () =>
+      suite.fixture.server.send('POST', '/v2/users/sessions', {
         body: { username: 'admin', password: ADMIN_PASSWORD, domain: 'LOCAL' },
       }),
     );
@@ -93,8 +90,8 @@ describe('cohesity config', () => {
   it('sets nested settings from KEY=VALUE and reads them back', async () => {
     const set = await cli(['config', 'set', 'authTokenTimeoutMinutes=90', 'sessionConfiguration.limitSessions=true']);
     expect(set.code).toBe(0);
-    const config = await fixture.server.send<SecurityConfig>('GET', '/v2/security-config', {
-      headers: { authorization: `Bearer ${adminToken}` },
+    const config = await suite.fixture.server.send<SecurityConfig>('GET', '/v2/security-config', {
+      headers: { authorization: `Bearer ${suite.adminToken}` },
     });
     expect(config.body.authTokenTimeoutMinutes).toBe(90);
     expect(config.body.sessionConfiguration.limitSessions).toBe(true);

@@ -77,6 +77,28 @@ export const proxyList: Parser<string[] | undefined> = (raw, flag) => {
   return entries;
 };
 
+/**
+ * A PostgreSQL connection URL; undefined (embedded SQLite) when unset. Another scheme would
+ * be sent to PostgreSQL anyway and fail there with a message about something else. The URL
+ * is never quoted back: it may hold a password.
+ */
+export const postgresUrl: Parser<string | undefined> = (raw, flag) => {
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`--${flag} is not a URL: give postgres://USER:PASSWORD@HOST:PORT/DATABASE`);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(
+      `--${flag} must be a PostgreSQL URL (postgres://USER:PASSWORD@HOST:PORT/DATABASE), not ${url.protocol}//…; ` +
+        'without it the server uses its embedded SQLite',
+    );
+  }
+  return raw;
+};
+
 /** 32 bytes as base64 or base64url (an AES-256 key); undefined when unset. The value is never echoed. */
 export const secretKey: Parser<Buffer | undefined> = (raw, flag) => {
   if (raw === undefined) return undefined;

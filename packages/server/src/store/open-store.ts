@@ -1,7 +1,7 @@
-import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ServerConfig } from '../config.js';
 import { PostgresStore } from './postgres/postgres-store.js';
+import { prepareDataDir } from './prepare-data-dir.js';
 import { withReadCache } from './read-cache.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
@@ -16,8 +16,7 @@ export async function openStore(
   config: Pick<ServerConfig, 'dataDir' | 'databaseUrl' | 'databaseWaitSeconds'>,
   onRetry: (retry: DatabaseRetry) => void = () => {},
 ): Promise<Store> {
-  await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
-  await chmod(config.dataDir, 0o700);
+  await prepareDataDir(config.dataDir);
   const { databaseUrl } = config;
   if (databaseUrl !== undefined) {
     return waitForDatabase(

@@ -191,22 +191,21 @@ describe('clients recovering from injected faults', () => {
     await expect(once.platform.getCluster()).rejects.toBeInstanceOf(TimeoutError);
   });
 
-  it('session-management mode refuses token logins with "Access denied" until switched back', async () => {
+  it('session-management mode: token logins get "Access denied", the SDK falls back to a session, and back', async () => {
     await faults.setModes({ sessionManagement: true });
-    const sdk = client();
-    await expect(sdk.platform.getCluster()).rejects.toMatchObject({
-      status: 400,
-      message: expect.stringContaining('Access denied'),
-    });
-    const session = await t.send<{ sessionId: string }>('POST', '/v2/users/sessions', {
+    const refused = await t.send('POST', '/v2/access-tokens', {
       body: { username: 'admin', password: 'admin', domain: 'LOCAL' },
     });
-    expect(await status({ 'session-id': session.body.sessionId })).toBe('200');
-    // The cluster's own switch, as an administrator's PUT /v2/security-config sets it.
-    const config = await t.send('GET', '/v2/security-config', { headers: { 'session-id': session.body.sessionId } });
-    expect(config.body).toMatchObject({ sessionManagementEnabled: true });
-    await faults.setModes({ sessionManagement: false });
+    expect(refused.body).toEqual({ errorCode: 'KValidationError', message: 'Access denied' });
+    const sdk = client();
     expect((await sdk.platform.getCluster()).name).toBe('cohesity-dev');
+    // The cluster's own switch, as an administrator's PUT /v2/security-config sets it.
+    const config = await sdk.request<{ sessionManagementEnabled: boolean }>('GET', '/v2/security-config');
+    expect(config.sessionManagementEnabled).toBe(true);
+    await faults.setModes({ sessionManagement: false });
+    const fresh = client();
+    expect((await fresh.platform.getCluster()).name).toBe('cohesity-dev');
+    expect(await status(bearer(await t.login()))).toBe('200');
   });
 
   it('MFA-required mode asks password logins for a code; API keys still work; and back', async () => {

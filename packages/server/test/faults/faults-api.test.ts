@@ -21,8 +21,14 @@ describe('fault injection off (the default)', () => {
   it('the banner warns when faults are on', () => {
     const banner = (faults: boolean) => {
       const out = new PassThrough();
-      const server = { url: 'https://127.0.0.1:8443', fingerprint256: undefined, selfSigned: false };
-      printBanner(server, { adminPassword: 'x', dataDir: '/tmp/x', faults }, out);
+      const server = {
+        url: 'https://127.0.0.1:8443',
+        fingerprint256: undefined,
+        selfSigned: false,
+        admin: { exists: true, created: false, defaultPassword: false, ignored: false },
+        storeDescription: { kind: 'sqlite', location: '/tmp/x/cohesity.db' } as const,
+      };
+      printBanner(server, { dataDir: '/tmp/x', faults }, out);
       return String(out.read());
     };
     expect(banner(true)).toContain(

