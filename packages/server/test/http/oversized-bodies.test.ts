@@ -86,7 +86,7 @@ describe.each([
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'cohesity-oversized-'));
-    const password = randomUUID();
+    const password = `Aa1-${randomUUID()}`; // the admin password policy (upper, lower, digit, special)
     server = await spawnServer(dataDir, [
       ...args,
       '--admin-password',
