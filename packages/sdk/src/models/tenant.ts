@@ -61,3 +61,11 @@ export const GetTenantsQuerySchema = Type.Object({
   ids: Type.Optional(Type.Array(Type.String())),
   statuses: Type.Optional(Type.Array(Type.String())),
 });
+
+/** v2 `PUT /v2/tenants/{id}` (`UpdateTenantBody`); `network` is accepted and not kept. */
+export const UpdateTenantSchema = Type.Object({
+  name: Type.Optional(Nullable(Name)),
+  description: Type.Optional(Nullable(Type.String({ maxLength: 1024 }))),
+  network: Type.Optional(Type.Unknown()),
+});
+export type UpdateTenant = Static<typeof UpdateTenantSchema>;

@@ -101,8 +101,11 @@ export const GetUsersV1QuerySchema = Type.Object({
 export const SessionUserV1Schema = Type.Object({
   ...UserV1Schema.properties,
   privileges: Type.Array(Type.String()),
-  /** The effective tenant (login flows §5): the user's own, or the impersonated one. */
-  tenantId: Nullable(Type.String()),
+  /**
+   * The effective tenant (login flows §5): the user's own, or the impersonated one; left out
+   * when there is none (v1 types it a string, never null).
+   */
+  tenantId: Type.Optional(Type.String()),
 });
 export type SessionUserV1 = Static<typeof SessionUserV1Schema>;
 

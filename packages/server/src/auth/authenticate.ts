@@ -4,6 +4,7 @@ import { isApiKeyExpired } from '../accounts/api-keys.js';
 import { isSessionExpired, sessionCutoffs } from '../accounts/session-expiry.js';
 import { canAuthenticate } from '../accounts/user-status.js';
 import type { Actor } from '../actor.js';
+import { answersNoOperation } from '../cluster-api/register-cluster-api.js';
 import { apiKeyRejected, noCredentials, sessionRejected, tokenInvalid } from '../errors.js';
 import { hashSecret } from '../secret-hash.js';
 import type { Services } from '../services.js';
@@ -97,7 +98,9 @@ async function authenticatePlugin(app: FastifyInstance, services: Services) {
 
   app.addHook('onRequest', async function authenticate(request: FastifyRequest) {
     request.actor = { principal: null, ip: request.ip, requestId: request.id };
-    if (request.routeOptions.config.public || request.routeOptions.url === undefined) return;
+    if (request.routeOptions.config.public || request.routeOptions.url === undefined || answersNoOperation(request)) {
+      return;
+    }
     const repeated = repeatedCredentialHeader(request.raw.rawHeaders);
     if (repeated === 'authorization') throw tokenInvalid();
     if (repeated === 'apikey') throw apiKeyRejected('does not exist');

@@ -12,6 +12,8 @@ export interface OperationRouter {
   find(method: string, path: string): FoundOperation | undefined;
   /** `${version} ${operationId}` of every operation answered here (not by a hand-written route). */
   readonly generic: ReadonlySet<string>;
+  /** The 404 or 405 for a path no operation answers with this method. */
+  refusal: KnownRoutes['refusal'];
 }
 
 /**
@@ -32,6 +34,7 @@ export function createOperationRouter(operations: readonly Operation[], known: K
   }
   return {
     generic,
+    refusal: known.refusal,
     find(method, path) {
       const found = router.find(method as HTTPMethod, path);
       const store = found?.store as { operation: Operation } | undefined;

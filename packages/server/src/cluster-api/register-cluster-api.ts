@@ -30,27 +30,30 @@ function privilegeCheck(operation: Operation) {
 }
 
 /**
- * Finds the operation of each request under /v2 and /irisservices/api/v1 that no
- * hand-written route answers, before authentication: no operation is 404 (or 405 when the
- * path has other methods), as for any unknown path, whatever the credentials.
+ * Whether the request reached a catch-all of the cluster API for a path that no operation
+ * has: like any unknown path, it is not authenticated, its body is not parsed (its size
+ * still is), and it answers 404 (405 when the path has other methods).
  */
+export const answersNoOperation = (request: FastifyRequest): boolean =>
+  request.routeOptions.config.anyPath === true && request.clusterOperation === null;
+
+/** Finds the operation of each request under /v2 and /irisservices/api/v1, before authentication. */
 export function findClusterOperations(app: FastifyInstance, ctx: ClusterApiContext, known: KnownRoutes): void {
   ctx.knownRoutes = known;
   app.decorateRequest('clusterOperation', null);
-  app.addHook('onRequest', async function findClusterOperation(request: FastifyRequest, reply: FastifyReply) {
+  app.addHook('onRequest', async function findClusterOperation(request: FastifyRequest) {
     if (!request.routeOptions.config.anyPath) return;
-    const path = request.url.split('?')[0] ?? '/';
-    request.clusterOperation = ctx.router.find(request.method, path) ?? null;
-    if (request.clusterOperation) return;
-    const { error, allow } = known.refusal(request.method, path);
-    if (allow) reply.header('allow', allow);
-    throw error;
+    request.clusterOperation = ctx.router.find(request.method, request.url.split('?')[0] ?? '/') ?? null;
   });
 }
 
 async function answerClusterOperation(ctx: ClusterApiContext, request: FastifyRequest, reply: FastifyReply) {
   const found = request.clusterOperation;
-  if (!found) throw new Error('no cluster operation was found for this request');
+  if (!found) {
+    const { error, allow } = ctx.router.refusal(request.method, request.url.split('?')[0] ?? '/');
+    if (allow) reply.header('allow', allow);
+    throw error;
+  }
   const { operation } = found;
   const check = privilegeCheck(operation);
   await new Promise<void>((resolve, reject) => check(request, reply, (error) => (error ? reject(error) : resolve())));

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { answersNoOperation } from '../cluster-api/register-cluster-api.js';
 
 /** No characters but JSON's whitespace: what clients send as "no body" (contract: login flows §3.4). */
 const BLANK = /^[ \t\r\n]*$/;
@@ -14,7 +15,7 @@ export function parseEveryBodyAsJson(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, function parseBodyAsJson(request, body: string, done) {
     // An unknown path or method answers 404/405 whatever its body holds.
-    if (request.is404 || BLANK.test(body)) {
+    if (request.is404 || answersNoOperation(request) || BLANK.test(body)) {
       done(null, undefined);
       return;
     }

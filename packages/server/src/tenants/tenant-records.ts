@@ -61,3 +61,37 @@ export async function createTenant(
   await services.store.putRecord(KIND, tenant.tenantId, JSON.stringify(tenant));
   return tenant;
 }
+
+/**
+ * Renames or re-describes a tenant; undefined when it is gone or the new name is taken.
+ * A new name is claimed like a created one, and the old claim released.
+ */
+export async function updateTenant(
+  services: Services,
+  tenantId: string,
+  fields: { name?: string | null | undefined; description?: string | null | undefined },
+): Promise<TenantRecord | undefined> {
+  const tenant = await getTenant(services, tenantId);
+  if (!tenant) return undefined;
+  const name = fields.name ?? tenant.name;
+  if (name.toLowerCase() !== tenant.name.toLowerCase()) {
+    if (await findTenant(services, name)) return undefined;
+    if (!(await services.store.swapRecord(NAME_KIND, `name:${name.toLowerCase()}`, undefined, tenantId)))
+      return undefined;
+    await services.store.deleteRecord(NAME_KIND, `name:${tenant.name.toLowerCase()}`);
+  }
+  const description = fields.description === undefined ? tenant.description : fields.description;
+  const updated = { ...tenant, name, description, lastUpdatedTimeMsecs: services.now() };
+  await services.store.putRecord(KIND, tenantId, JSON.stringify(updated));
+  return updated;
+}
+
+/** Deletes a tenant and releases its name and suffix; false when there was none. */
+export async function deleteTenant(services: Services, tenantId: string): Promise<boolean> {
+  const tenant = await getTenant(services, tenantId);
+  if (!tenant) return false;
+  await services.store.deleteRecord(KIND, tenantId);
+  await services.store.deleteRecord(NAME_KIND, `name:${tenant.name.toLowerCase()}`);
+  await services.store.deleteRecord(NAME_KIND, `suffix:${tenant.orgSuffix.toLowerCase()}`);
+  return true;
+}

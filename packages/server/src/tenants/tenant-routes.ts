@@ -10,17 +10,26 @@ import {
   TenantInfoSchema,
   type TenantV1,
   TenantV1Schema,
+  type UpdateTenant,
+  UpdateTenantSchema,
 } from 'cohesity-sdk/models';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { audit } from '../audit.js';
 import type { Principal } from '../auth/principal.js';
 import { requirePrivilege } from '../auth/privileges.js';
-import { conflict } from '../errors.js';
+import { conflict, notFound } from '../errors.js';
 import { V1_PREFIX, V2_PREFIX } from '../routes/prefixes.js';
 import { errorResponses as errors } from '../routes/route-schemas.js';
 import type { Services } from '../services.js';
-import { createTenant, listTenants, type TenantRecord } from './tenant-records.js';
+import {
+  createTenant,
+  deleteTenant,
+  getTenant,
+  listTenants,
+  type TenantRecord,
+  updateTenant,
+} from './tenant-records.js';
 import { tenantOf } from './tenant-scope.js';
 
 const toTenantV1 = (t: TenantRecord): TenantV1 => ({
@@ -50,6 +59,14 @@ async function visibleTenants(services: Services, request: FastifyRequest, ids: 
   return (await listTenants(services)).filter(
     (t) => (own === null || t.tenantId === own) && (!ids?.length || ids.includes(t.tenantId)),
   );
+}
+
+/** The tenant `id` names, when the caller may see it (a tenant sees only itself). */
+async function visibleTenant(services: Services, request: FastifyRequest, id: string): Promise<TenantRecord> {
+  const own = tenantOf(request.actor.principal as Principal);
+  const tenant = own === null || own === id ? await getTenant(services, id) : undefined;
+  if (!tenant) throw notFound(`tenant ${id}`);
+  return tenant;
 }
 
 async function create(services: Services, request: FastifyRequest, fields: CreateTenantV1): Promise<TenantRecord> {
@@ -106,6 +123,44 @@ export async function tenantRoutes(app: FastifyInstance, services: Services) {
       const { name, tenantIdSuffix, description } = request.body;
       const fields = { name, orgSuffix: tenantIdSuffix, ...(description === undefined ? {} : { description }) };
       return toTenantInfo(await create(services, request, fields));
+    },
+  );
+
+  const IdParams = Type.Object({ id: Type.String() });
+  type ById = { Params: { id: string } };
+
+  routes.get(
+    `${V2_PREFIX}/tenants/:id`,
+    { preHandler: view, schema: { params: IdParams, response: { 200: TenantInfoSchema, ...errors } } },
+    async function getTenantById(request: FastifyRequest<ById>): Promise<TenantInfo> {
+      return toTenantInfo(await visibleTenant(services, request, request.params.id));
+    },
+  );
+
+  routes.put(
+    `${V2_PREFIX}/tenants/:id`,
+    {
+      preHandler: modify,
+      schema: { params: IdParams, body: UpdateTenantSchema, response: { 200: TenantInfoSchema, ...errors } },
+    },
+    async function updateTenantById(request: FastifyRequest<ById & { Body: UpdateTenant }>): Promise<TenantInfo> {
+      const { tenantId: id } = await visibleTenant(services, request, request.params.id);
+      const { name, description } = request.body;
+      const tenant = await updateTenant(services, id, { name, description });
+      if (!tenant) throw conflict(`A tenant named '${name}' already exists`);
+      await audit(services, request.actor, { action: 'tenant.update', outcome: 'success', target: id });
+      return toTenantInfo(tenant);
+    },
+  );
+
+  routes.delete(
+    `${V2_PREFIX}/tenants/:id`,
+    { preHandler: modify, schema: { params: IdParams, response: errors } },
+    async function deleteTenantById(request: FastifyRequest<ById>, reply): Promise<void> {
+      const { tenantId } = await visibleTenant(services, request, request.params.id);
+      if (!(await deleteTenant(services, tenantId))) throw notFound(`tenant ${tenantId}`);
+      await audit(services, request.actor, { action: 'tenant.delete', outcome: 'success', target: tenantId });
+      reply.code(204);
     },
   );
 }

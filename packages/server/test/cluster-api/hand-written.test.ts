@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, STRONG_PASSWORD } from '../helpers/identity.js';
+import { withSessionManagement } from '../helpers/session-management.js';
 import { startTestServer, type TestServer } from '../helpers/start-server.js';
 import { declaredSuccess, documentOperations, PREFIX, schemaErrors, type Version } from './documents.js';
 
@@ -80,7 +81,10 @@ describe('the hand-written auth routes against the documents', () => {
     const sid = String((created.users as { sid: string }[])[0]?.sid);
     await call('v2', 'getUserBySid', `/users/${sid}`);
     await call('v2', 'updateUser', `/users/${sid}`, 'PUT', { description: 'changed' });
-    await call('v2', 'createSession', '/users/sessions', 'POST', { username: 'hand', password: STRONG_PASSWORD });
+    // Session logins need session management on (login flows §6).
+    await withSessionManagement(t, auth, () =>
+      call('v2', 'createSession', '/users/sessions', 'POST', { username: 'hand', password: STRONG_PASSWORD }),
+    );
     await call('v2', 'getActiveSessionsCount', '/users/sessions');
     await call('v2', 'deleteSession', `/users/sessions?sid=${sid}`, 'DELETE');
     const key = await call('v2', 'createUserApiKey', `/users/${sid}/api-keys`, 'POST', { name: 'k2' });

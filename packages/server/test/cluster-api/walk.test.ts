@@ -6,9 +6,11 @@ import { type DocumentOperation, declaredSuccess, documentOperations, schemaErro
 import { expiredTokenLike } from './expired-token.js';
 import { WalkRequests } from './walk-requests.js';
 
-// The contract's operations that need no credentials (contract §2, §6 and §8).
+// The contract's operations that need no credentials (contract §2, §6 and §8; login flows §3:
+// `POST /v2/email-otp` comes before any login, with the credentials in its body).
 const PUBLIC = new Set([
   'v2 createAccessToken',
+  'v2 createEmailOtp',
   'v1 createGenerateAccessToken',
   'v1 getBasicClusterInfo',
   'v2 createSession',
@@ -65,7 +67,7 @@ describe('every operation of both documents', () => {
     expect(operations.filter((op) => op.version === 'v1')).toHaveLength(394);
     const generic = operations.filter(isGeneric);
     // Everything but the hand-written auth routes is answered generically.
-    expect(generic.length).toBeGreaterThan(800);
+    expect(generic.length).toBeGreaterThan(750);
   });
 
   it('answers an admin with the status and a body the document declares', async () => {

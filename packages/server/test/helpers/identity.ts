@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import type { CreatedUserApiKey, Role, Session, User, Users } from 'cohesity-sdk/models';
 import { withSessionManagement } from './session-management.js';
 import type { TestServer } from './start-server.js';
 
 /** A password that meets the default `passwordStrength`. */
 export const STRONG_PASSWORD = 'Correct-Horse-9';
+
+/** A fresh admin password the server's command line accepts (its policy: upper, lower, digit, special). */
+export const randomAdminPassword = () => `Aa1-${randomUUID()}`;
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 

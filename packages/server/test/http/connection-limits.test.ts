@@ -7,6 +7,7 @@ import { connect as connectTls } from 'node:tls';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/eventually.js';
+import { randomAdminPassword } from '../helpers/identity.js';
 import { spawnServer } from '../helpers/spawn-server.js';
 import { startTestServer, type TestServer } from '../helpers/start-server.js';
 
@@ -77,7 +78,7 @@ describe('a flood of idle sockets', () => {
 describe('a flood past the file-descriptor limit', () => {
   it('cannot stop logins: the server sheds idle sockets before it runs out of descriptors', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'cohesity-fd-'));
-    const password = randomUUID();
+    const password = randomAdminPassword();
     const server = await spawnServer(dataDir, ['--admin-password', password, '--max-connections', '150'], {
       fileLimit: 256,
     });

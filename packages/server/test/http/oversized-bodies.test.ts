@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { connect as connectTcp, type Socket } from 'node:net';
@@ -6,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect as connectTls } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomAdminPassword } from '../helpers/identity.js';
 import { type SpawnedServer, spawnServer } from '../helpers/spawn-server.js';
 
 const TRIES = 50;
@@ -86,7 +86,7 @@ describe.each([
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'cohesity-oversized-'));
-    const password = randomUUID();
+    const password = randomAdminPassword();
     server = await spawnServer(dataDir, [
       ...args,
       '--admin-password',

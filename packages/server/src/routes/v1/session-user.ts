@@ -20,7 +20,7 @@ export async function sessionUserV1Routes(app: FastifyInstance) {
     async function getSessionUser(request: FastifyRequest): Promise<SessionUserV1> {
       const { user, privileges } = request.actor.principal as Principal;
       const tenantId = tenantOf(request.actor.principal as Principal);
-      return { ...toUserV1(user), privileges: [...privileges], tenantId };
+      return { ...toUserV1(user), privileges: [...privileges], ...(tenantId === null ? {} : { tenantId }) };
     },
   );
 
