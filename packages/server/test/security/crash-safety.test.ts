@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +6,7 @@ import type { Users } from 'cohesity-sdk/models';
 import { Agent, request } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkIntegrity, DATABASE_FILE } from '../helpers/db-snapshot.js';
-import { bearer } from '../helpers/identity.js';
+import { bearer, randomAdminPassword } from '../helpers/identity.js';
 import { spawnServer } from '../helpers/spawn-server.js';
 import { CRASH_WRITES, type CrashContext } from './crash-writes.js';
 
@@ -35,7 +34,7 @@ async function contextFor(url: string, adminPassword: string): Promise<CrashCont
 describe('kill -9 under 50 concurrent writers (logins, new users, new API keys)', () => {
   it('keeps every acknowledged write, usable, in a sound database', async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'cohesity-crash-'));
-    const adminPassword = randomUUID();
+    const adminPassword = randomAdminPassword();
     const first = await spawnServer(dataDir, ['--admin-password', adminPassword]);
     const context = await contextFor(first.url, adminPassword);
     const proofs = new Map(CRASH_WRITES.map((write) => [write, [] as unknown[]]));

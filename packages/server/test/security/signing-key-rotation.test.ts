@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createUser, STRONG_PASSWORD } from '../helpers/identity.js';
+import { bearer, createUser, randomAdminPassword, STRONG_PASSWORD } from '../helpers/identity.js';
 import { adminQuery, dropSchema, postgresReachable, uniqueSchema, urlWithSchema } from '../helpers/postgres.js';
 import { type ServerNode, startNode } from '../helpers/start-node.js';
 
@@ -11,7 +10,7 @@ const kidOf = (token: string) => decodeProtectedHeader(token).kid;
 // Two server processes on one PostgreSQL schema, as a two-node cluster runs.
 describe.skipIf(!reachable)('signing key rotation across two nodes', () => {
   const schema = uniqueSchema('rotation');
-  const password = randomUUID();
+  const password = randomAdminPassword();
   let one: ServerNode;
   let two: ServerNode;
 

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, type TLSSocket } from 'node:tls';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomAdminPassword } from '../helpers/identity.js';
 import { spawnServer } from '../helpers/spawn-server.js';
 import { startTestServer, type TestServer } from '../helpers/start-server.js';
 
@@ -96,7 +96,7 @@ describe('a thousand slow clients', () => {
     const limit = Number(execFileSync('/bin/sh', ['-c', 'ulimit -n']).toString().trim());
     expect(limit, 'raise `ulimit -n`: this test holds 1,000 sockets open').toBeGreaterThan(SLOW_CLIENTS + 200);
     dataDir = await mkdtemp(join(tmpdir(), 'cohesity-slow-'));
-    const password = randomUUID();
+    const password = randomAdminPassword();
     const server = await spawnServer(dataDir, ['--admin-password', password]);
     const sockets: TLSSocket[] = [];
     let trickle: NodeJS.Timeout | undefined;
