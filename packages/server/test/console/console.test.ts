@@ -14,6 +14,9 @@ const required = process.env.COHESITY_REQUIRE_CHROMIUM === '1';
 const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
 const WIDTHS = [1280, 390] as const;
 const PAGES = ['cluster', 'users', 'api-keys', 'sessions', 'security', 'audit', 'faults', 'requests'];
+// A sign-in hashes a password and the first answers compile validators: on a busy machine
+// that is seconds, not expect.poll's default one.
+const POLL = { timeout: 15_000 };
 
 describe.skipIf(!existsSync(CHROMIUM) && !required)('the web console in headless Chromium', () => {
   let t: TestServer;
@@ -66,8 +69,8 @@ describe.skipIf(!existsSync(CHROMIUM) && !required)('the web console in headless
     await page.keyboard.press('Tab');
     await page.keyboard.type('admin');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Cluster' }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByText('cohesity-dev').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Cluster' }).isVisible(), POLL).toBe(true);
+    await expect.poll(() => page.getByText('cohesity-dev').isVisible(), POLL).toBe(true);
     // The web login's cookie, not the session fallback: the server has POST /login.
     expect(await page.getByRole('banner').textContent()).toContain('LOCAL\\admin (cookie)');
     expect(await page.getByRole('navigation', { name: 'Pages' }).getByRole('link').count()).toBe(PAGES.length);
@@ -83,7 +86,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !required)('the web console in headless
     await page.getByRole('button', { name: 'Lock eve-console' }).click();
     await page.getByRole('button', { name: 'Unlock eve-console' }).waitFor();
     expect(await row('eve-console').textContent()).toContain('Locked by an administrator');
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Locked eve-console');
+    await expect.poll(() => page.getByRole('status').textContent(), POLL).toBe('Locked eve-console');
 
     const eve = (await t.server.store.listUsers({ usernames: ['eve-console'] }))[0];
     expect(eve?.locked).toBe(true);
