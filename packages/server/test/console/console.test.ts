@@ -64,7 +64,8 @@ describe.skipIf(!existsSync(CHROMIUM) && !required)('the web console in headless
     expect(index.text).not.toMatch(/https?:\/\/(?!127)/);
 
     await page.goto(`${t.url}/console/`);
-    // The username field has the focus: type, Tab, type, Enter.
+    // The username field takes the focus once the script has run: type, Tab, type, Enter.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name')), POLL).toBe('username');
     await page.keyboard.type('admin');
     await page.keyboard.press('Tab');
     await page.keyboard.type('admin');

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiFailure, api, MFA_PENDING, signIn, verifyOtp } from '../api.js';
 import { Field, formValues, messageOf } from '../components.js';
 
@@ -23,7 +23,8 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const [pendingVia, setPendingVia] = useState<Me['via'] | null>(null);
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLInputElement>(null);
-  useEffect(() => {
+  // Before the first paint, so that keys typed as soon as the page shows land in the field.
+  useLayoutEffect(() => {
     document.title = 'Sign in · Cohesity stand-in';
     first.current?.focus();
   }, [pendingVia]);
