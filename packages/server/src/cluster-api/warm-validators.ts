@@ -20,6 +20,10 @@ function checksOf(ctx: ClusterApiContext, op: Operation): [SchemaValidators, Sch
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+// Reading the documents and building Ajv take the event loop for a while: not while a
+// start-up script asks /readyz for the first time.
+const QUIET_START_MSECS = 1000;
+
 /**
  * A warm-up under way: `done` settles when every check is compiled (with the operations it
  * compiled), or with undefined soon after `stop()`.
@@ -37,12 +41,18 @@ export interface WarmUp {
  * compiles what it needs itself (the checks are made once, whoever asks first). Without it
  * each operation's first call pays its compile, which takes seconds on a loaded machine.
  */
-export function warmValidators(ctx: ClusterApiContext): WarmUp {
-  let stopped = false;
+export function warmValidators(ctx: ClusterApiContext, enabled: boolean): WarmUp {
+  let stopped = !enabled;
+  let wake: (() => void) | undefined;
   const warmed = new Set<Operation>();
   const done = (async () => {
-    await nextTurn();
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+      setTimeout(resolve, QUIET_START_MSECS).unref();
+    });
+    if (stopped) return undefined;
     for (const op of ctx.spec.operations) {
+      if (stopped) return undefined;
       if (!ctx.genericOperations.has(`${op.version} ${op.operationId}`)) continue;
       for (const [validators, schema] of checksOf(ctx, op)) {
         if (stopped) return undefined;
@@ -58,6 +68,7 @@ export function warmValidators(ctx: ClusterApiContext): WarmUp {
     warmed,
     stop() {
       stopped = true;
+      wake?.();
     },
   };
 }
