@@ -46,7 +46,7 @@ const LAST_PARAM = /^(.*)\/\{([^}]+)\}$/;
  */
 export function classifyOperations(
   operations: readonly Operation[],
-  storesItsRecords: (create: Operation) => boolean,
+  answeredGenerically: (op: Operation) => boolean,
 ): Map<Operation, ClassifiedOperation> {
   const byPath = new Map<string, Operation[]>();
   for (const op of operations) {
@@ -69,7 +69,7 @@ export function classifyOperations(
       (param?.schema?.type === 'integer' || known?.idType === 'integer' ? 'integer' : 'string');
     const itemParam = known !== undefined && op.method !== 'GET' ? known.itemParam : match[2];
     const create = siblings.find((s) => s.method === 'POST');
-    const stored = shared !== undefined || (create !== undefined && storesItsRecords(create));
+    const stored = shared !== undefined || (create !== undefined && answeredGenerically(create));
     collections.set(parent, { version: op.version, path: match[1], shared, itemParam, idType, stored });
   }
   for (const op of operations) {
@@ -101,16 +101,29 @@ export function classifyOperations(
           ? ['list', own]
           : isItem
             ? [item, parent]
-            : [isSettings(byPath.get(`${op.version} ${op.path}`) ?? []) ? 'settings' : 'static', undefined];
+            : [
+                isSettings(byPath.get(`${op.version} ${op.path}`) ?? [], answeredGenerically) ? 'settings' : 'static',
+                undefined,
+              ];
     result.set(op, { kind, collection, parents: parentsOf(op, collections, isItem ? collection : undefined) });
   }
   return result;
 }
 
-/** A path with a GET and a PUT or PATCH but no POST: a document of settings, not a collection. */
-function isSettings(siblings: readonly Operation[]): boolean {
+/**
+ * A path with a GET and a PUT or PATCH but no POST: a document of settings, not a collection.
+ * Only where the generic handler answers its GET: a hand-written one (`/public/cluster`) or
+ * one with a behaviour (`/public/protectionRuns`) would never show what a PUT keeps.
+ */
+function isSettings(siblings: readonly Operation[], answeredGenerically: (op: Operation) => boolean): boolean {
   const methods = new Set(siblings.map((s) => s.method));
-  return methods.has('GET') && (methods.has('PUT') || methods.has('PATCH')) && !methods.has('POST');
+  const reader = siblings.find((s) => s.method === 'GET');
+  return (
+    reader !== undefined &&
+    answeredGenerically(reader) &&
+    (methods.has('PUT') || methods.has('PATCH')) &&
+    !methods.has('POST')
+  );
 }
 
 /**

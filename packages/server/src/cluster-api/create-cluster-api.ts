@@ -44,10 +44,10 @@ export function createClusterApi(options: {
       },
     },
     get classified() {
-      // Records are kept here for the creates the generic handler answers (runs keep their own).
+      // Records are kept, and settings read, by what the generic handler alone answers (runs keep their own).
       classified ??= classifyOperations(
         ctx.spec.operations,
-        (create) => ctx.genericOperations.has(`${create.version} ${create.operationId}`) && !behaviourFor(create),
+        (op) => ctx.genericOperations.has(`${op.version} ${op.operationId}`) && !behaviourFor(op),
       );
       return classified;
     },

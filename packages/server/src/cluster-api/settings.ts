@@ -7,21 +7,19 @@ import { type Operation, resolveRef, type Schema } from './spec.js';
 // One document per settings path (and per path parameter: `/kerberos-providers/{id}`).
 const SETTINGS_ID = '1';
 
-const readers = new WeakMap<Operation, Operation | undefined>();
+const readers = new WeakMap<Operation, Operation>();
 
-/** The GET of `operation`'s path, when the generic handler answers it as settings (not a hand-written route). */
-function readerOf(ctx: ClusterApiContext, operation: Operation): Operation | undefined {
-  if (!readers.has(operation)) {
-    const reader = ctx.spec.operations.find(
+/** The GET of a settings path (classified so only where the generic handler answers it). */
+function readerOf(ctx: ClusterApiContext, operation: Operation): Operation {
+  let reader = readers.get(operation);
+  if (reader === undefined) {
+    reader = ctx.spec.operations.find(
       (op) => op.version === operation.version && op.path === operation.path && op.method === 'GET',
     );
-    const generic =
-      reader &&
-      ctx.classified.get(reader)?.kind === 'settings' &&
-      ctx.genericOperations.has(`${reader.version} ${reader.operationId}`);
-    readers.set(operation, generic ? reader : undefined);
+    if (reader === undefined) throw new Error(`${operation.path} is no settings path`);
+    readers.set(operation, reader);
   }
-  return readers.get(operation);
+  return reader;
 }
 
 /** The property names a schema declares, its `allOf` parts' too. */
@@ -54,8 +52,6 @@ export async function answerSettings(
   request: ValidRequest,
 ): Promise<Answer> {
   const reader = readerOf(ctx, operation);
-  // A hand-written GET would never show what is stored: answered as any static operation.
-  if (reader === undefined) return shape(ctx, operation, {});
   const key = `settings:${storedUnder(operation.version, operation.path, request.params)}`;
   const stored = (await ctx.resources.get(key, SETTINGS_ID))?.document ?? {};
   const body = isObject(request.body) ? keptOf(ctx, reader, request.body) : {};
