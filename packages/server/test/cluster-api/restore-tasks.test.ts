@@ -99,3 +99,41 @@ describe('v1 restore tasks', () => {
     expect(missing.body).toMatchObject({ errorCode: 'KNotFound' });
   });
 });
+
+describe('cancelling a recovery', () => {
+  // Long runs here, so that the cancel surely comes while the task runs.
+  let slow: TestServer;
+  let headers: Record<string, string>;
+  beforeAll(async () => {
+    slow = await startTestServer({ runSeconds: 600 });
+    headers = bearer(await slow.login());
+  });
+  afterAll(() => slow.close());
+
+  it('ends a running task canceled, in v1 (kCancelled) and v2 (Canceled)', async () => {
+    const v1Task = await slow.send<RestoreTask>('POST', `${V1}/restore/recover`, {
+      headers,
+      body: { name: 'to-cancel-v1', type: 'kRecoverVMs' },
+    });
+    expect(v1Task.body.status).toBe('kInProgress');
+    expect((await slow.send('PUT', `${V1}/restore/tasks/cancel/${v1Task.body.id}`, { headers })).status).toBe(204);
+    const v1After = await slow.send<RestoreTask>('GET', `${V1}/restore/tasks/${v1Task.body.id}`, { headers });
+    expect(v1After.body.status).toBe('kCancelled');
+    expect(v1After.body.endTimeUsecs).toBeGreaterThan(0);
+
+    const v2Recovery = await slow.send<Recovery>('POST', '/v2/data-protect/recoveries', {
+      headers,
+      body: { name: 'to-cancel-v2', snapshotEnvironment: 'kVMware' },
+    });
+    const item = `/v2/data-protect/recoveries/${encodeURIComponent(v2Recovery.body.id)}`;
+    expect((await slow.send('POST', `${item}/cancel`, { headers })).status).toBe(204);
+    expect((await slow.send<Recovery>('GET', item, { headers })).body.status).toBe('Canceled');
+    // v1 sees the same record canceled.
+    const n = v2Recovery.body.id.split(':').at(-1);
+    expect((await slow.send<RestoreTask>('GET', `${V1}/restore/tasks/${n}`, { headers })).body.status).toBe(
+      'kCancelled',
+    );
+    const missing = await slow.send('PUT', `${V1}/restore/tasks/cancel/9999`, { headers });
+    expect(missing.status).toBe(404);
+  });
+});

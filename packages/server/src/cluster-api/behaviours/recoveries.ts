@@ -1,5 +1,6 @@
 import type { Answer, ClusterApiContext } from '../cluster-api-context.js';
-import { answerGenerically } from '../generic-handler.js';
+import { answerGenerically, shape } from '../generic-handler.js';
+import { parseId } from '../record-ids.js';
 import type { ValidRequest } from '../request-validation.js';
 import { isObject } from '../response-shape.js';
 import type { ApiVersion, Operation } from '../spec.js';
@@ -35,26 +36,43 @@ export async function createRecovery(ctx: ClusterApiContext, op: Operation, requ
   return answerGenerically(ctx, op, { ...request, body });
 }
 
-const STATUS: Readonly<Record<ApiVersion, readonly [running: string, succeeded: string]>> = {
-  v2: ['Running', 'Succeeded'],
-  v1: ['kInProgress', 'kFinished'],
+/**
+ * v2 `POST /data-protect/recoveries/{id}/cancel` and v1 `PUT /public/restore/tasks/cancel/{id}`:
+ * a running recovery ends now, canceled; a finished one stays as it ended. (The record exists:
+ * the path's parent check found it.)
+ */
+export async function cancelRecovery(ctx: ClusterApiContext, op: Operation, request: ValidRequest): Promise<Answer> {
+  const id = String(parseId(ctx.cluster, request.params.id));
+  const record = await ctx.resources.get(RECOVERIES, id);
+  const nowUsecs = ctx.now() * 1000;
+  const end = record?.document.plannedEndTimeUsecs;
+  if (record && typeof end === 'number' && nowUsecs < end) {
+    const document = { ...record.document, plannedEndTimeUsecs: nowUsecs, canceled: true };
+    await ctx.resources.put(RECOVERIES, id, Number(id), document);
+  }
+  return shape(ctx, op, {});
+}
+
+const STATUS: Readonly<Record<ApiVersion, readonly [running: string, succeeded: string, canceled: string]>> = {
+  v2: ['Running', 'Succeeded', 'Canceled'],
+  v1: ['kInProgress', 'kFinished', 'kCancelled'],
 };
 
-/** A recovery as `version` shows it at `nowUsecs`: running until its planned end, succeeded after. */
+/** A recovery as `version` shows it at `nowUsecs`: running until its planned end, succeeded (or canceled) after. */
 export function recoveryAt(
   document: Record<string, unknown>,
   nowUsecs: number,
   version: ApiVersion,
 ): Record<string, unknown> {
-  const { plannedEndTimeUsecs, ...stored } = document;
+  const { plannedEndTimeUsecs, canceled, ...stored } = document;
   const { recoveryAction, ...rest } = stored;
   const named =
     version === 'v2'
       ? stored
       : { ...rest, ...(typeof recoveryAction === 'string' ? { type: `k${recoveryAction}` } : {}) };
   if (typeof plannedEndTimeUsecs !== 'number') return named;
-  const [running, succeeded] = STATUS[version];
+  const [running, succeeded, canceledStatus] = STATUS[version];
   return nowUsecs < plannedEndTimeUsecs
     ? { ...named, status: running }
-    : { ...named, status: succeeded, endTimeUsecs: plannedEndTimeUsecs };
+    : { ...named, status: canceled === true ? canceledStatus : succeeded, endTimeUsecs: plannedEndTimeUsecs };
 }
