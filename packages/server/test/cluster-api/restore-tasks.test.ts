@@ -4,7 +4,10 @@ import { startTestServer, type TestServer } from '../helpers/start-server.js';
 
 const V1 = '/irisservices/api/v1/public';
 let t: TestServer;
+// Runs that last, so that a cancel surely comes while the task runs.
+let slow: TestServer;
 let auth: Record<string, string>;
+let headers: Record<string, string>;
 
 interface RestoreTask {
   id: number;
@@ -21,10 +24,11 @@ interface Recovery {
 }
 
 beforeAll(async () => {
-  t = await startTestServer({ runSeconds: 1 });
-  auth = bearer(await t.login());
+  [t, slow] = await Promise.all([startTestServer({ runSeconds: 1 }), startTestServer({ runSeconds: 600 })]);
+  const [fast, long] = await Promise.all([t.login(), slow.login()]);
+  [auth, headers] = [bearer(fast), bearer(long)];
 });
-afterAll(() => t.close());
+afterAll(() => Promise.all([t.close(), slow.close()]));
 
 const task = (id: number) => t.send<RestoreTask>('GET', `${V1}/restore/tasks/${id}`, { headers: auth });
 
@@ -101,15 +105,6 @@ describe('v1 restore tasks', () => {
 });
 
 describe('cancelling a recovery', () => {
-  // Long runs here, so that the cancel surely comes while the task runs.
-  let slow: TestServer;
-  let headers: Record<string, string>;
-  beforeAll(async () => {
-    slow = await startTestServer({ runSeconds: 600 });
-    headers = bearer(await slow.login());
-  });
-  afterAll(() => slow.close());
-
   it('ends a running task canceled, in v1 (kCancelled) and v2 (Canceled)', async () => {
     const v1Task = await slow.send<RestoreTask>('POST', `${V1}/restore/recover`, {
       headers,
