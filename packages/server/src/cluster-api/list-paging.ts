@@ -32,7 +32,9 @@ export function pageOfList(
   }
   if (query.has('maxViewId')) {
     const after = Number(params.maxViewId ?? 0);
-    const rest = views.filter((view) => Number(view.viewId) > after).sort((a, b) => Number(a.viewId) - Number(b.viewId));
+    const rest = views
+      .filter((view) => Number(view.viewId) > after)
+      .sort((a, b) => Number(a.viewId) - Number(b.viewId));
     return { views: rest.slice(0, size), fields: { lastResult: rest.length <= size } };
   }
   const start = query.has('startIndex')

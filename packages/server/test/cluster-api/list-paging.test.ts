@@ -9,7 +9,10 @@ beforeAll(async () => {
   t = await startTestServer({ emptyCluster: true });
   auth = bearer(await t.login());
   for (const name of ['a', 'b', 'c', 'd', 'e']) {
-    const created = await t.send('POST', '/v2/file-services/shares', { headers: auth, body: { name, viewName: 'v', viewPath: '/' } });
+    const created = await t.send('POST', '/v2/file-services/shares', {
+      headers: auth,
+      body: { name, viewName: 'v', viewPath: '/' },
+    });
     expect(created.status).toBeLessThan(300);
   }
 });
