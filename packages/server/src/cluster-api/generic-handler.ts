@@ -121,6 +121,17 @@ export function listAnswer(
   return shape(ctx, operation, { ...fields, [property]: shaped });
 }
 
+/** The page of `views` the request asks for, as the list answer (see `pageOfList`). */
+export function pagedListAnswer(
+  ctx: ClusterApiContext,
+  operation: Operation,
+  params: Readonly<Record<string, unknown>>,
+  views: Record<string, unknown>[],
+): Answer {
+  const page = pageOfList(operation, params, views);
+  return listAnswer(ctx, operation, page.views, page.fields);
+}
+
 export async function listViews(
   ctx: ClusterApiContext,
   collection: Collection,
@@ -162,10 +173,8 @@ export async function answerGenerically(
       await ctx.resources.put(key, record.id, n, record.document);
       return shape(ctx, operation, viewOf(ctx, collection, record));
     }
-    case 'list': {
-      const page = pageOfList(operation, params, await listViews(ctx, collection, operation, params));
-      return listAnswer(ctx, operation, page.views, page.fields);
-    }
+    case 'list':
+      return pagedListAnswer(ctx, operation, params, await listViews(ctx, collection, operation, params));
     case 'get':
       return shape(ctx, operation, await itemView(ctx, collection, params));
     case 'update': {

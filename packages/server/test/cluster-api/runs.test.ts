@@ -108,6 +108,15 @@ describe('protection runs', () => {
       { headers: auth },
     );
     expect(listed.body.protectionGroups.map((g) => g.lastRun?.id)).toEqual([newest?.id]);
+    // Pages as any generic list does (the demo cluster has 3 groups).
+    const page = await t.send<{ protectionGroups: WithLastRun[]; paginationCookie?: string }>(
+      'GET',
+      '/v2/data-protect/protection-groups?includeLastRunInfo=true&maxResultCount=1',
+      { headers: auth },
+    );
+    expect(page.body.protectionGroups).toHaveLength(1);
+    expect(page.body.protectionGroups[0]?.lastRun).toBeDefined();
+    expect(page.body.paginationCookie).toBe('1');
 
     const jobId = Number(groupId.split(':')[2]);
     const jobs = await t.send<{ id: number; lastRun?: V1Run; summaryStats?: { numSuccessfulRuns: number } }[]>(

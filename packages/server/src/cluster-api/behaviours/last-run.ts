@@ -1,7 +1,7 @@
 import { notFound } from '../../errors.js';
 import type { Answer, ClusterApiContext } from '../cluster-api-context.js';
 import type { Collection } from '../collections.js';
-import { itemView, listAnswer, listViews, shape } from '../generic-handler.js';
+import { itemView, listViews, pagedListAnswer, shape } from '../generic-handler.js';
 import { parseId } from '../record-ids.js';
 import type { ValidRequest } from '../request-validation.js';
 import type { Operation } from '../spec.js';
@@ -55,7 +55,8 @@ async function withLastRuns(ctx: ClusterApiContext, op: Operation, views: Record
 /** v2 `GET /data-protect/protection-groups` and v1 `GET /public/protectionJobs`, with their last runs when asked. */
 export async function listGroups(ctx: ClusterApiContext, op: Operation, request: ValidRequest): Promise<Answer> {
   const views = await listViews(ctx, collectionOf(ctx, op), op, request.params);
-  return listAnswer(ctx, op, wantsLastRun(op, request) ? await withLastRuns(ctx, op, views) : views);
+  const shown = wantsLastRun(op, request) ? await withLastRuns(ctx, op, views) : views;
+  return pagedListAnswer(ctx, op, request.params, shown);
 }
 
 /** v2 `GET /data-protect/protection-groups/{id}`, with its last run when asked. */
