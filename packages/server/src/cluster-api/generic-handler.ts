@@ -2,6 +2,7 @@ import { notFound } from '../errors.js';
 import { RECOVERIES, recoveryAt } from './behaviours/recoveries.js';
 import type { Answer, ClusterApiContext } from './cluster-api-context.js';
 import type { Collection } from './collections.js';
+import { withoutCredentials } from './credential-fields.js';
 import { pageOfList } from './list-paging.js';
 import { matchesFilters } from './record-filters.js';
 import { formatId, parseId } from './record-ids.js';
@@ -158,12 +159,11 @@ export async function answerGenerically(
   request: ValidRequest,
 ): Promise<Answer> {
   const { kind, collection } = ctx.classified.get(operation) ?? { kind: 'static', collection: undefined };
-  if (kind === 'settings') return answerSettings(ctx, operation, request);
+  const written = withoutCredentials(request.body);
+  if (kind === 'settings') return answerSettings(ctx, operation, { ...request, body: written });
   if (collection === undefined || kind === 'static') return shape(ctx, operation, {});
   const { params } = request;
-  const body = isObject(request.body)
-    ? renameFields(collection.shared, collection.version, request.body, 'toStored')
-    : {};
+  const body = isObject(written) ? renameFields(collection.shared, collection.version, written, 'toStored') : {};
   const key = storageKey(collection, params);
   switch (kind) {
     case 'create': {

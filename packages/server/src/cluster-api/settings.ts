@@ -31,8 +31,8 @@ function declaredProperties(ctx: ClusterApiContext, reader: Operation, schema: S
 }
 
 /**
- * What is kept of a written body: the fields its GET shows (a password the GET never
- * answers, as SMTP's, is not kept); the whole body where the GET declares no fields.
+ * What is kept of a written body: the fields its GET shows; the whole body where the GET
+ * declares no fields. (No credential reaches here: see credential-fields.ts.)
  */
 function keptOf(ctx: ClusterApiContext, reader: Operation, body: Record<string, unknown>): Record<string, unknown> {
   const shown = declaredProperties(ctx, reader, reader.success.schema);

@@ -8,6 +8,8 @@ import { STORES } from '../helpers/store-server.js';
 const V1 = '/irisservices/api/v1/public';
 const reachable = await postgresReachable('cluster API settings on PostgreSQL');
 const SMTP_PASSWORD = 'smtp-Secret-4417';
+const AMQP_PASSWORD = 'amqp-Secret-5521';
+const SOURCE_PASSWORD = 'source-Secret-6630';
 
 /** Settings paths of both documents (a GET and a PUT or PATCH, no create): what is written, what is read back. */
 const WRITES = [
@@ -91,17 +93,28 @@ describe.each(STORES)('settings paths on %s', (_store, onPostgres) => {
       expect((await read(first, '/v2/clusters/smtp')).body).toMatchObject(WRITES[0].shown);
     });
 
-    it('keeps no field its GET never shows (the SMTP password), and DELETE goes back to the default', async () => {
+    it('keeps no credential (nor answers one), and DELETE goes back to the default', async () => {
       const smtp = await read(first, '/v2/clusters/smtp');
       expect(smtp.text).not.toContain(SMTP_PASSWORD);
-      const rows = await first.server.store.runner.read(sql`SELECT document FROM cluster_resources`);
-      expect(JSON.stringify(rows)).not.toContain(SMTP_PASSWORD);
       const before = await read(first, `${V1}/certificates/webServer`);
+      // The AMQP GET shows a password field: the written one is still not kept.
       await first.send('PUT', '/v2/clusters/amqp-target-config', {
         headers: auth,
-        body: { serverIp: '10.0.0.9', username: 'amqp', virtualHost: '/' },
+        body: { serverIp: '10.0.0.9', username: 'amqp', password: AMQP_PASSWORD, virtualHost: '/' },
       });
-      expect((await read(first, '/v2/clusters/amqp-target-config')).body).toMatchObject({ serverIp: '10.0.0.9' });
+      const amqp = await read(first, '/v2/clusters/amqp-target-config');
+      expect(amqp.body).toMatchObject({ serverIp: '10.0.0.9', username: 'amqp' });
+      expect(amqp.text).not.toContain(AMQP_PASSWORD);
+      // Nor does a record: a source registered with its password.
+      const source = await first.send('POST', `${V1}/protectionSources/register`, {
+        headers: auth,
+        body: { environment: 'kPhysical', endpoint: 'db-7.example.com', username: 'root', password: SOURCE_PASSWORD },
+      });
+      expect(source.status, source.text).toBe(201);
+      expect(source.text).not.toContain(SOURCE_PASSWORD);
+      const rows = await first.server.store.runner.read(sql`SELECT document FROM cluster_resources`);
+      for (const secret of [SMTP_PASSWORD, AMQP_PASSWORD, SOURCE_PASSWORD])
+        expect(JSON.stringify(rows)).not.toContain(secret);
       expect((await first.send('DELETE', '/v2/clusters/amqp-target-config', { headers: auth })).status).toBe(204);
       expect((await read(first, '/v2/clusters/amqp-target-config')).body.serverIp).not.toBe('10.0.0.9');
       expect((await read(first, `${V1}/certificates/webServer`)).body).toEqual(before.body);
