@@ -1,18 +1,31 @@
 import type { SecurityConfig } from 'cohesity-sdk/models';
 import type { SessionCutoffs, SessionRecord } from '../store/store.js';
 
-/** When sessions time out under `sessionConfiguration` (seconds; 0 means never). */
-export function sessionCutoffs(config: SecurityConfig['sessionConfiguration'], nowMsecs: number): SessionCutoffs {
+/**
+ * When sessions time out: under `sessionConfiguration` (seconds; 0 means never), at their
+ * own end, and for web logins after `inactivityTimeoutMSecs` unused (the UI's idle timeout:
+ * the project applies it to scripted cookies too; 0 means never).
+ */
+export function sessionCutoffs(config: SecurityConfig, nowMsecs: number): SessionCutoffs {
+  const { absoluteTimeout, inactivityTimeout } = config.sessionConfiguration;
   return {
-    ...(config.absoluteTimeout > 0 ? { createdAtOrBeforeMsecs: nowMsecs - config.absoluteTimeout * 1000 } : {}),
-    ...(config.inactivityTimeout > 0 ? { lastSeenAtOrBeforeMsecs: nowMsecs - config.inactivityTimeout * 1000 } : {}),
+    nowMsecs,
+    ...(absoluteTimeout > 0 ? { createdAtOrBeforeMsecs: nowMsecs - absoluteTimeout * 1000 } : {}),
+    ...(inactivityTimeout > 0 ? { lastSeenAtOrBeforeMsecs: nowMsecs - inactivityTimeout * 1000 } : {}),
+    ...(config.inactivityTimeoutMSecs > 0
+      ? { webLastSeenAtOrBeforeMsecs: nowMsecs - config.inactivityTimeoutMSecs }
+      : {}),
   };
 }
 
+/** The check `Store.deleteExpiredSessions` makes in SQL, for one session in hand. */
 export function isSessionExpired(session: SessionRecord, cutoffs: SessionCutoffs): boolean {
   const { createdAtOrBeforeMsecs: created, lastSeenAtOrBeforeMsecs: lastSeen } = cutoffs;
+  const webLastSeen = cutoffs.webLastSeenAtOrBeforeMsecs;
   return (
+    (session.expiresAtMsecs !== null && session.expiresAtMsecs <= cutoffs.nowMsecs) ||
     (created !== undefined && session.createdTimeMsecs <= created) ||
-    (lastSeen !== undefined && session.lastSeenTimeMsecs <= lastSeen)
+    (lastSeen !== undefined && session.lastSeenTimeMsecs <= lastSeen) ||
+    (webLastSeen !== undefined && session.webState !== null && session.lastSeenTimeMsecs <= webLastSeen)
   );
 }

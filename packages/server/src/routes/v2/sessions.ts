@@ -69,8 +69,7 @@ export async function sessionRoutes(app: FastifyInstance, services: Services) {
     async function getActiveSessionsCount(
       request: FastifyRequest<{ Querystring: { sids?: string[] } }>,
     ): Promise<SessionsCount> {
-      const { sessionConfiguration } = await services.securityConfig();
-      await services.store.deleteExpiredSessions(sessionCutoffs(sessionConfiguration, services.now()));
+      await services.store.deleteExpiredSessions(sessionCutoffs(await services.securityConfig(), services.now()));
       const counts = await services.store.countSessions(request.query.sids);
       const sessionsPerUser = [...counts].map(([sid, sessionsCount]) => ({ sid, sessionsCount }));
       return { sessionsPerUser, totalSessionsCount: sessionsPerUser.reduce((sum, u) => sum + u.sessionsCount, 0) };
