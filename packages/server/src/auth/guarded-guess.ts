@@ -20,7 +20,7 @@ const lockedAt = (state: { lockedUntilMsecs: number | null } | undefined, now: n
  * account is refused before `check` runs (no hashing for it).
  */
 export async function guardedGuess(
-  services: Services,
+  services: Pick<Services, 'store' | 'now' | 'securityConfig'>,
   key: string,
   check: () => Promise<boolean>,
 ): Promise<GuessOutcome> {
