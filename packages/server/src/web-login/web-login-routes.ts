@@ -11,6 +11,7 @@ import { startSession } from '../accounts/sessions.js';
 import { audit } from '../audit.js';
 import { tokenTtlSeconds } from '../auth/issue-access-token.js';
 import { loginWithPassword } from '../auth/login.js';
+import { loginRoute } from '../auth/login-route.js';
 import { ApiError } from '../errors.js';
 import { readLoginProfile } from '../mfa/login-profile.js';
 import { mfaMethodsFor } from '../mfa/mfa-config.js';
@@ -33,10 +34,7 @@ export async function webLoginRoutes(app: FastifyInstance, services: Services) {
 
   routes.post(
     '/login',
-    {
-      config: { public: true, login: true },
-      schema: { body: CreateAccessTokenRequestParamsSchema, response: { 200: SessionUserSchema, ...errorResponses } },
-    },
+    loginRoute(CreateAccessTokenRequestParamsSchema, { 200: SessionUserSchema }),
     async function webLogin(
       request: FastifyRequest<{ Body: CreateAccessTokenRequestParams }>,
       reply: FastifyReply,
