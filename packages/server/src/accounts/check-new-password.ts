@@ -1,7 +1,7 @@
 import { MAX_PASSWORD_BYTES } from 'cohesity-sdk/models';
 import type { Actor } from '../actor.js';
 import { audit } from '../audit.js';
-import { guardedGuess } from '../auth/guarded-guess.js';
+import { guardedGuess, guessDetails } from '../auth/guarded-guess.js';
 import { accountLocked, invalidRequest, missingParameters } from '../errors.js';
 import type { Services } from '../services.js';
 import type { UserRecord } from '../store/store.js';
@@ -43,7 +43,7 @@ export async function checkNewPassword(
         action: 'user.password.change',
         outcome: outcome.kind === 'locked' ? 'locked' : 'failure',
         target: user.sid,
-        details: { reason: 'currentPassword', failures: outcome.failures },
+        details: { reason: 'currentPassword', ...guessDetails(outcome) },
       });
       if (outcome.kind === 'locked') throw accountLocked(new Date(outcome.unlocksAtMsecs));
       throw invalidRequest('The current password is not correct');

@@ -4,7 +4,16 @@ import type { Services } from '../services.js';
 export type GuessOutcome =
   | { kind: 'right' }
   | { kind: 'wrong'; failures: number }
-  | { kind: 'locked'; unlocksAtMsecs: number; failures: number };
+  /** `failures` only on the guess whose count locked the account (one, however many race). */
+  | { kind: 'locked'; unlocksAtMsecs: number; failures?: number };
+
+/**
+ * The audit details of a refused guess: its count when it was counted and reached no lock,
+ * or locked the account (the metrics count lockouts by it); nothing for one refused as
+ * locked already.
+ */
+export const guessDetails = (outcome: GuessOutcome): { failures?: number } =>
+  outcome.kind !== 'right' && outcome.failures !== undefined ? { failures: outcome.failures } : {};
 
 const lockedAt = (state: { lockedUntilMsecs: number | null } | undefined, now: number) =>
   state?.lockedUntilMsecs != null && state.lockedUntilMsecs > now ? state.lockedUntilMsecs : null;
@@ -26,15 +35,13 @@ export async function guardedGuess(
 ): Promise<GuessOutcome> {
   const before = await services.store.getLoginFailures(key);
   const lockedBefore = lockedAt(before, services.now());
-  if (lockedBefore !== null) return { kind: 'locked', unlocksAtMsecs: lockedBefore, failures: before?.failures ?? 0 };
+  if (lockedBefore !== null) return { kind: 'locked', unlocksAtMsecs: lockedBefore };
   const right = await check();
   const now = services.now();
   if (right) {
     const after = await services.store.getLoginFailures(key);
     const lockedAfter = lockedAt(after, now);
-    return lockedAfter === null
-      ? { kind: 'right' }
-      : { kind: 'locked', unlocksAtMsecs: lockedAfter, failures: after?.failures ?? 0 };
+    return lockedAfter === null ? { kind: 'right' } : { kind: 'locked', unlocksAtMsecs: lockedAfter };
   }
   const { accountLockout } = await services.securityConfig();
   const lockMsecs = accountLockout.failedLoginLockTimeDurationMins * 60_000;
@@ -44,7 +51,8 @@ export async function guardedGuess(
     lockMsecs,
   });
   const lockedNow = lockedAt(counted, now);
-  return lockedNow === null
-    ? { kind: 'wrong', failures: counted.failures }
-    : { kind: 'locked', unlocksAtMsecs: lockedNow, failures: counted.failures };
+  if (lockedNow === null) return { kind: 'wrong', failures: counted.failures };
+  return counted.failures === accountLockout.maxFailedLoginAttempts
+    ? { kind: 'locked', unlocksAtMsecs: lockedNow, failures: counted.failures }
+    : { kind: 'locked', unlocksAtMsecs: lockedNow };
 }

@@ -15,7 +15,7 @@ import {
 import type { Services } from '../services.js';
 import type { UserRecord } from '../store/store.js';
 import { QueueFullError } from './concurrency-limit.js';
-import { guardedGuess } from './guarded-guess.js';
+import { guardedGuess, guessDetails } from './guarded-guess.js';
 
 export interface LoginOptions {
   /** Checked after the password and before the login counts as a success (MFA codes). */
@@ -55,7 +55,7 @@ export async function loginWithPassword(
   // maxFailedLoginAttempts answers that are not "locked", and right ones never count.
   const outcome = await guardedGuess(services, key, () => services.hasher.verify(user?.passwordHash ?? null, password));
   if (outcome.kind === 'locked') {
-    return refuseLocked(accountLocked(new Date(outcome.unlocksAtMsecs)), { failures: outcome.failures });
+    return refuseLocked(accountLocked(new Date(outcome.unlocksAtMsecs)), guessDetails(outcome));
   }
   if (user && outcome.kind === 'right' && user.locked) return refuseLocked(userLocked(user.lockedReason));
   if (!user || outcome.kind === 'wrong' || !canAuthenticate(user, now)) {
@@ -63,7 +63,7 @@ export async function loginWithPassword(
       action: 'login',
       outcome: 'failure',
       target,
-      ...(outcome.kind === 'wrong' ? { details: { failures: outcome.failures } } : {}),
+      details: guessDetails(outcome),
     });
     throw invalidCredentials();
   }

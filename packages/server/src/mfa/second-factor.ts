@@ -1,7 +1,7 @@
 import { lockoutKey } from '../accounts/lockout-key.js';
 import type { Actor } from '../actor.js';
 import { audit } from '../audit.js';
-import { guardedGuess } from '../auth/guarded-guess.js';
+import { guardedGuess, guessDetails } from '../auth/guarded-guess.js';
 import { accountLocked } from '../errors.js';
 import type { Services } from '../services.js';
 import type { UserRecord } from '../store/store.js';
@@ -52,7 +52,7 @@ export async function checkOtpCode(
     target,
     details: {
       method: method ?? type.slice(0, 16),
-      ...(outcome.kind === 'right' ? {} : { failures: outcome.failures }),
+      ...guessDetails(outcome),
     },
   });
   if (outcome.kind === 'locked') {
