@@ -9,7 +9,7 @@ import type { WebSessionState } from '../web-login/web-session.js';
 import { sessionCutoffs } from './session-expiry.js';
 
 /** A new session id: 32 random bytes, base64 (the form clients know, login flows §6). */
-export const newSessionId = () => randomBytes(32).toString('base64');
+const newSessionId = () => randomBytes(32).toString('base64');
 
 /**
  * Starts a session for a user who has just logged in. The id is 256 random bits and only

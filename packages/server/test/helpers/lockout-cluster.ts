@@ -16,7 +16,7 @@ export interface LockoutCluster {
  * A cluster whose lockout locks after `maxAttempts` failures for 15 minutes, with no login
  * rate limit and 127.0.0.1 trusted as a proxy (tests pick source addresses).
  */
-export async function startLockoutCluster(onPostgres: boolean, maxAttempts: number): Promise<LockoutCluster> {
+async function startLockoutCluster(onPostgres: boolean, maxAttempts: number): Promise<LockoutCluster> {
   const settings = { adminPassword: randomUUID(), loginRateLimit: 0, trustProxy: ['127.0.0.1'] };
   const server = await startOnStore(onPostgres, settings);
   const nodes = [server.t];
