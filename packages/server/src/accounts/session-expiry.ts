@@ -8,14 +8,12 @@ import type { SessionCutoffs, SessionRecord } from '../store/store.js';
  */
 export function sessionCutoffs(config: SecurityConfig, nowMsecs: number): SessionCutoffs {
   const { absoluteTimeout, inactivityTimeout } = config.sessionConfiguration;
-  return {
-    nowMsecs,
-    ...(absoluteTimeout > 0 ? { createdAtOrBeforeMsecs: nowMsecs - absoluteTimeout * 1000 } : {}),
-    ...(inactivityTimeout > 0 ? { lastSeenAtOrBeforeMsecs: nowMsecs - inactivityTimeout * 1000 } : {}),
-    ...(config.inactivityTimeoutMSecs > 0
-      ? { webLastSeenAtOrBeforeMsecs: nowMsecs - config.inactivityTimeoutMSecs }
-      : {}),
-  };
+  // Assigned, not spread from conditional objects: every session check makes one.
+  const cutoffs: SessionCutoffs = { nowMsecs };
+  if (absoluteTimeout > 0) cutoffs.createdAtOrBeforeMsecs = nowMsecs - absoluteTimeout * 1000;
+  if (inactivityTimeout > 0) cutoffs.lastSeenAtOrBeforeMsecs = nowMsecs - inactivityTimeout * 1000;
+  if (config.inactivityTimeoutMSecs > 0) cutoffs.webLastSeenAtOrBeforeMsecs = nowMsecs - config.inactivityTimeoutMSecs;
+  return cutoffs;
 }
 
 /** The check `Store.deleteExpiredSessions` makes in SQL, for one session in hand. */

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../../store/deep-freeze.js';
 import { sql } from '../../store/sql/sql.js';
 import type { SqlRunner } from '../../store/sql/sql-runner.js';
 import { defineTable, insertInto, json, type Row } from '../../store/sql/table.js';
@@ -10,12 +11,16 @@ const resources = defineTable<ResourceRecord & { collection: string; position: n
   document: json('document'),
 });
 
+const MAX_KEPT_LISTS = 1000;
+
 /**
  * The resource table, in one SQL text for both databases, run by the server's own store:
  * the same connection, the same durability, the same migrations.
  */
 export class SqlResources implements ResourceStore {
   #writes = 0;
+  /** Lists read since the last write, when exclusive: a generic GET is a list, every time. */
+  readonly #lists = new Map<string, { writes: number; records: ResourceRecord[] }>();
 
   /** `exclusive`: no other process writes this database (see `ownWrites`). */
   constructor(
@@ -30,10 +35,12 @@ export class SqlResources implements ResourceStore {
   /** A write that changes records, counted as it begins and as it ends. */
   async #changing<T>(write: () => Promise<T>): Promise<T> {
     this.#writes++;
+    this.#lists.clear();
     try {
       return await write();
     } finally {
       this.#writes++;
+      this.#lists.clear();
     }
   }
 
@@ -63,10 +70,20 @@ export class SqlResources implements ResourceStore {
   }
 
   async list(collection: string): Promise<ResourceRecord[]> {
+    const writes = this.ownWrites();
+    const kept = this.#lists.get(collection);
+    if (writes !== undefined && kept?.writes === writes) return kept.records;
     const rows = await this.executor.read(
       sql`SELECT id, document FROM cluster_resources WHERE collection = ${collection} ORDER BY position, id`,
     );
-    return rows.map((row) => this.#record(row));
+    const records = rows.map((row) => this.#record(row));
+    // Kept only when no write overlapped the read; frozen, since every caller shares them.
+    if (writes !== undefined && this.ownWrites() === writes) {
+      // Nested collections are one list per parent: bounded, as any memo of client input.
+      if (this.#lists.size >= MAX_KEPT_LISTS) this.#lists.clear();
+      this.#lists.set(collection, { writes, records: deepFreeze(records) });
+    }
+    return records;
   }
 
   async delete(collection: string, id: string): Promise<boolean> {
