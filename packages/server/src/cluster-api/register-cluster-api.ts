@@ -3,7 +3,7 @@ import { requirePrivilege } from '../auth/privileges.js';
 import type { KnownRoutes } from '../http/method-not-allowed.js';
 import { behaviourFor } from './behaviours.js';
 import type { ClusterApiContext } from './cluster-api-context.js';
-import { answerGenerically } from './generic-handler.js';
+import { answerGenerically, requireParents } from './generic-handler.js';
 import type { FoundOperation } from './operation-router.js';
 import { privilegeFor } from './privilege-table.js';
 import { validateRequest } from './request-validation.js';
@@ -66,6 +66,7 @@ async function answerClusterOperation(ctx: ClusterApiContext, request: FastifyRe
     body: request.body,
     headers: request.headers,
   });
+  await requireParents(ctx, operation, valid.params);
   const behaviour = behaviourFor(operation);
   const answer = behaviour ? await behaviour(ctx, operation, valid) : await answerGenerically(ctx, operation, valid);
   reply.code(answer.status);
