@@ -95,6 +95,9 @@ const REFUSED: Record<string, [status: number, message: string]> = {
   'v2 sendEmailOtp': NO_EMAIL,
   // Token logins and session logins exclude each other (login flows §6); this walk uses tokens.
   'v2 createSession': [400, 'Access denied'],
+  // The support user's MFA is set to neither method here (login flows D38).
+  'v2 sendSupportEmailOtp': [400, 'The support user’s MFA is not set to email'],
+  'v2 verifySupportUserTotp': [400, 'The support user’s MFA is not set to TOTP'],
   // A server defect, reported to its owner: the hand-written `/v2/tenants/:id` route answers
   // `/v2/tenants/swift`. Remove these two once the server routes it.
   'v2 getTenantSwift': [404, 'tenant swift not found'],
@@ -118,8 +121,8 @@ function withoutNulls(value: unknown): unknown {
  */
 const CONTRACT_WINS: Record<string, RegExp> = {
   'v2 getAuditLogs': /^\/auditLogs\/\d+\/details$/,
-  'v2 getSecurityConfig': /^\/accountLockout\/inactivityTimeDays$/,
-  'v2 updateSecurityConfig': /^\/accountLockout\/inactivityTimeDays$/,
+  'v2 getSecurityConfig': /^\/(accountLockout\/inactivityTimeDays|passwordLifetime\/maxLifetimeDays)$/,
+  'v2 updateSecurityConfig': /^\/(accountLockout\/inactivityTimeDays|passwordLifetime\/maxLifetimeDays)$/,
 };
 
 const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });

@@ -25,6 +25,7 @@ import { useContractValidation } from './http/validation.js';
 import { useMetrics } from './metrics/metrics-plugin.js';
 import type { ServerMetrics } from './metrics/server-metrics.js';
 import { mfaRoutes } from './mfa/mfa-routes.js';
+import { supportUserRoutes } from './mfa/support-user-routes.js';
 import { verifyOtpRoute } from './mfa/verify-otp-route.js';
 import { updateUserV1Route } from './password-change/update-user-v1-route.js';
 import { healthRoutes } from './routes/health.js';
@@ -190,6 +191,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(sessionUserV1Routes, { prefix: V1_PREFIX });
   await app.register(webLoginRoutes, services);
   await app.register(mfaRoutes, { prefix: V2_PREFIX, ...services });
+  await app.register(supportUserRoutes, { prefix: V2_PREFIX, ...services });
   await app.register(verifyOtpRoute, { prefix: V1_PREFIX, ...services });
   await app.register(updateUserV1Route, { prefix: V1_PREFIX, ...services });
   await app.register(tenantRoutes, services);

@@ -23,6 +23,8 @@ export const DEFAULT_SECURITY_CONFIG: SecurityConfig = {
     includeNumber: true,
     includeSpecialChar: true,
   },
+  // A fresh cluster's passwords do not expire until an administrator sets a lifetime.
+  passwordLifetime: { maxLifetimeDays: 0, minLifetimeDays: 0 },
 };
 
 /** What `bootstrap` found or made. */
@@ -70,6 +72,7 @@ export async function bootstrap(
             effectiveTimeMsecs: null,
             expiryTimeMsecs: null,
             forcePasswordChange: false,
+            passwordChangedTimeMsecs: nowMsecs,
           },
         ],
         identity.localDomainSid,

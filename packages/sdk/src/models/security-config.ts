@@ -25,6 +25,15 @@ export const PasswordStrengthSchema = Type.Object({
   includeSpecialChar: Type.Boolean(),
 });
 
+/**
+ * A password's age in days: at `maxLifetimeDays` it must change at the next login (0: never
+ * expires); one's own may change again only `minLifetimeDays` after it last did (0: at once).
+ */
+export const PasswordLifetimeSchema = Type.Object({
+  maxLifetimeDays: Count(365),
+  minLifetimeDays: Count(365),
+});
+
 /** `GET|PUT /v2/security-config`. */
 export const SecurityConfigSchema = Type.Object({
   authTokenTimeoutMinutes: Type.Integer({ minimum: 1, maximum: 525600 }),
@@ -38,6 +47,7 @@ export const SecurityConfigSchema = Type.Object({
   accountLockout: AccountLockoutSchema,
   sessionConfiguration: SessionConfigurationSchema,
   passwordStrength: PasswordStrengthSchema,
+  passwordLifetime: PasswordLifetimeSchema,
 });
 export type SecurityConfig = Static<typeof SecurityConfigSchema>;
 
@@ -49,5 +59,6 @@ export const UpdateSecurityConfigSchema = Type.Object({
   accountLockout: Type.Optional(Type.Partial(AccountLockoutSchema)),
   sessionConfiguration: Type.Optional(Type.Partial(SessionConfigurationSchema)),
   passwordStrength: Type.Optional(Type.Partial(PasswordStrengthSchema)),
+  passwordLifetime: Type.Optional(Type.Partial(PasswordLifetimeSchema)),
 });
 export type UpdateSecurityConfig = Static<typeof UpdateSecurityConfigSchema>;

@@ -1,11 +1,12 @@
 import { MAX_PASSWORD_BYTES } from 'cohesity-sdk/models';
 import type { Actor } from '../actor.js';
 import { audit } from '../audit.js';
-import { countLoginFailure } from '../auth/login.js';
+import { guardedGuess, guessDetails } from '../auth/guarded-guess.js';
 import { accountLocked, invalidRequest, missingParameters } from '../errors.js';
 import type { Services } from '../services.js';
 import type { UserRecord } from '../store/store.js';
 import { lockoutKey } from './lockout-key.js';
+import { tooSoonToChange } from './password-expiry.js';
 import { assertPasswordStrength } from './password-policy.js';
 
 export interface PasswordChange {
@@ -32,22 +33,28 @@ export async function checkNewPassword(
     throw invalidRequest(`The password is longer than ${MAX_PASSWORD_BYTES} bytes`);
   }
   if (change.self && !currentPassword) throw missingParameters('currentPassword');
-  if (currentPassword && !(await services.hasher.verify(user.passwordHash, currentPassword))) {
-    const { after, locked } = await countLoginFailure(
-      services,
-      lockoutKey(user.username, user.domain, actor.ip),
-      services.now(),
+  if (currentPassword) {
+    // Counted toward the lockout like a login's password, and refused once locked (guarded-guess.ts).
+    const outcome = await guardedGuess(services, lockoutKey(user.username, user.domain, actor.ip), () =>
+      services.hasher.verify(user.passwordHash, currentPassword),
     );
-    await audit(services, actor, {
-      action: 'user.password.change',
-      outcome: locked ? 'locked' : 'failure',
-      target: user.sid,
-      details: { reason: 'currentPassword', failures: after.failures },
-    });
-    if (locked) throw accountLocked(new Date(after.lockedUntilMsecs as number));
-    throw invalidRequest('The current password is not correct');
+    if (outcome.kind !== 'right') {
+      await audit(services, actor, {
+        action: 'user.password.change',
+        outcome: outcome.kind === 'locked' ? 'locked' : 'failure',
+        target: user.sid,
+        details: { reason: 'currentPassword', ...guessDetails(outcome) },
+      });
+      if (outcome.kind === 'locked') throw accountLocked(new Date(outcome.unlocksAtMsecs));
+      throw invalidRequest('The current password is not correct');
+    }
   }
-  assertPasswordStrength(password, (await services.securityConfig()).passwordStrength);
+  const config = await services.securityConfig();
+  if (change.self && tooSoonToChange(user, config, services.now())) {
+    const days = config.passwordLifetime.minLifetimeDays;
+    throw invalidRequest(`The password was changed less than ${days} day${days === 1 ? '' : 's'} ago`);
+  }
+  assertPasswordStrength(password, config.passwordStrength);
   if (await services.hasher.verify(user.passwordHash, password)) {
     throw invalidRequest('The new password must differ from the current one');
   }

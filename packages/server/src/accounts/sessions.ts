@@ -5,10 +5,11 @@ import { sessionLimitReached } from '../errors.js';
 import { hashSecret } from '../secret-hash.js';
 import type { Services } from '../services.js';
 import type { UserRecord } from '../store/store.js';
+import type { WebSessionState } from '../web-login/web-session.js';
 import { sessionCutoffs } from './session-expiry.js';
 
 /** A new session id: 32 random bytes, base64 (the form clients know, login flows §6). */
-export const newSessionId = () => randomBytes(32).toString('base64');
+const newSessionId = () => randomBytes(32).toString('base64');
 
 /**
  * Starts a session for a user who has just logged in. The id is 256 random bits and only
@@ -19,12 +20,15 @@ export async function startSession(
   services: Services,
   actor: Actor,
   user: UserRecord,
-  sessionId = newSessionId(),
+  web?: { state: WebSessionState; expiresAtMsecs: number },
 ): Promise<string> {
-  const { sessionConfiguration: config } = await services.securityConfig();
+  const sessionId = newSessionId();
+  const security = await services.securityConfig();
+  const config = security.sessionConfiguration;
   const now = services.now();
-  // Timed-out sessions nobody used again would otherwise count against the limits forever.
-  await services.store.deleteExpiredSessions(sessionCutoffs(config, now));
+  // Timed-out sessions nobody used again would otherwise count against the limits, and
+  // stay in the database, forever.
+  await services.store.deleteExpiredSessions(sessionCutoffs(security, now));
   const result = await services.store.createSession(
     {
       idHash: hashSecret(sessionId),
@@ -32,6 +36,8 @@ export async function startSession(
       createdTimeMsecs: now,
       lastSeenTimeMsecs: now,
       credentialsVersion: user.credentialsVersion,
+      expiresAtMsecs: web?.expiresAtMsecs ?? null,
+      webState: web ? JSON.stringify(web.state) : null,
     },
     config.limitSessions
       ? { perUser: config.sessionLimitPerUser, systemWide: config.sessionLimitSystemWide }

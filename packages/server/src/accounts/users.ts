@@ -37,6 +37,7 @@ export async function createUsers(
       effectiveTimeMsecs: params.effectiveTimeMsecs ?? null,
       expiryTimeMsecs: params.expiryTimeMsecs ?? null,
       forcePasswordChange: params.forcePasswordChange ?? false,
+      passwordChangedTimeMsecs: now,
     });
   }
   let created: UserRecord[];
@@ -76,6 +77,7 @@ export async function updateUser(
     const self = sid === actor.principal?.user.sid;
     const change = { ...localUserParams, password: localUserParams.password, self };
     patch.passwordHash = await checkNewPassword(services, actor, before, change);
+    patch.passwordChangedTimeMsecs = patch.lastUpdatedTimeMsecs;
     // An administrator's reset must be changed at the next login (login flows §4, the project's rule).
     patch.forcePasswordChange = fields.forcePasswordChange ?? !self;
   }

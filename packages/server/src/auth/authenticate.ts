@@ -9,7 +9,7 @@ import { apiKeyRejected, noCredentials, sessionRejected, tokenInvalid } from '..
 import { hashSecret } from '../secret-hash.js';
 import type { Services } from '../services.js';
 import { sessionCookiesIn } from '../web-login/session-cookie.js';
-import { forgetWebSession, isWebSessionExpired, readWebSession } from '../web-login/web-session.js';
+import { webSessionState } from '../web-login/web-session.js';
 import type { Principal } from './principal.js';
 import { privilegeSetOf } from './privileges.js';
 import { sidsHash } from './tokens.js';
@@ -92,13 +92,8 @@ async function authenticatePlugin(app: FastifyInstance, services: Services) {
     if (!session) throw sessionRejected('is invalid');
     const now = services.now();
     const config = await services.securityConfig();
-    const web = await readWebSession(services, idHash);
-    if (
-      isSessionExpired(session, sessionCutoffs(config.sessionConfiguration, now)) ||
-      (web && isWebSessionExpired(web, session, config, now))
-    ) {
+    if (isSessionExpired(session, sessionCutoffs(config, now))) {
       await services.store.deleteSession(idHash);
-      if (web) await forgetWebSession(services, idHash);
       throw sessionRejected('has expired');
     }
     const user = await services.store.getUser(session.userSid);
@@ -106,7 +101,7 @@ async function authenticatePlugin(app: FastifyInstance, services: Services) {
       throw sessionRejected('is invalid');
     }
     if (now - session.lastSeenTimeMsecs >= SESSION_TOUCH_INTERVAL_MSECS) await services.store.touchSession(idHash, now);
-    return principalFor(user, via, { idHash, web });
+    return principalFor(user, via, { idHash, web: webSessionState(session) });
   }
 
   app.addHook('onRequest', async function authenticate(request: FastifyRequest) {

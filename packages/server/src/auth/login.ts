@@ -15,19 +15,7 @@ import {
 import type { Services } from '../services.js';
 import type { UserRecord } from '../store/store.js';
 import { QueueFullError } from './concurrency-limit.js';
-
-/** Counts one failed login (a wrong password or MFA code) toward `accountLockout`. */
-export async function countLoginFailure(services: Services, key: string, now: number) {
-  const { accountLockout } = await services.securityConfig();
-  const lockMsecs = accountLockout.failedLoginLockTimeDurationMins * 60_000;
-  const after = await services.store.recordLoginFailure(key, now, {
-    maxAttempts: accountLockout.maxFailedLoginAttempts,
-    windowMsecs: lockMsecs,
-    lockMsecs,
-  });
-  const maxAttempts = accountLockout.maxFailedLoginAttempts;
-  return { after, locked: after.lockedUntilMsecs !== null && after.lockedUntilMsecs > now, maxAttempts };
-}
+import { guardedGuess, guessDetails } from './guarded-guess.js';
 
 export interface LoginOptions {
   /** Checked after the password and before the login counts as a success (MFA codes). */
@@ -63,38 +51,28 @@ export async function loginWithPassword(
     throw error;
   };
 
-  // Counted before it is checked, in one atomic statement (across nodes too): however many
-  // guesses arrive together, at most maxFailedLoginAttempts of them reach the hasher.
-  const { after: counted, locked, maxAttempts: max } = await countLoginFailure(services, key, now);
-  const lockedUntil = locked ? (counted.lockedUntilMsecs as number) : null;
-  if (lockedUntil !== null && counted.failures > max) {
-    return refuseLocked(accountLocked(new Date(lockedUntil)));
+  // Counted only once checked and wrong (guarded-guess.ts): a burst of guesses gets at most
+  // maxFailedLoginAttempts answers that are not "locked", and right ones never count.
+  const outcome = await guardedGuess(services, key, () => services.hasher.verify(user?.passwordHash ?? null, password));
+  if (outcome.kind === 'locked') {
+    return refuseLocked(accountLocked(new Date(outcome.unlocksAtMsecs)), guessDetails(outcome));
   }
-
-  const passwordMatches = await services.hasher.verify(user?.passwordHash ?? null, password).catch(async (error) => {
-    // Refused before any hashing: no guess was checked, so none is counted.
-    if (error instanceof QueueFullError) await services.store.uncountLoginFailure(key, max);
-    throw error;
-  });
-  // The right password is no failure: take it back, whatever the login's outcome (a second
-  // factor then counts its own failures; only a whole success clears the count).
-  if (user && passwordMatches) await services.store.uncountLoginFailure(key, max);
-  if (user && passwordMatches && user.locked) return refuseLocked(userLocked(user.lockedReason));
-  if (!user || !passwordMatches || !canAuthenticate(user, now)) {
+  if (user && outcome.kind === 'right' && user.locked) return refuseLocked(userLocked(user.lockedReason));
+  if (!user || outcome.kind === 'wrong' || !canAuthenticate(user, now)) {
     await audit(services, actor, {
       action: 'login',
-      outcome: lockedUntil !== null ? 'locked' : 'failure',
+      outcome: 'failure',
       target,
-      details: { failures: counted.failures },
+      details: guessDetails(outcome),
     });
-    if (lockedUntil !== null) throw accountLocked(new Date(lockedUntil));
     throw invalidCredentials();
   }
 
   const inactiveDays = await lockIfInactive(services, user, now);
   if (inactiveDays !== null) return refuseLocked(accountInactive(inactiveDays), { inactiveDays });
   await options.secondFactor?.(user);
-  await services.store.clearLoginFailures(key);
+  // A lock that racing wrong guesses set meanwhile stays.
+  await services.store.clearLoginFailures(key, services.now());
   if (user.passwordHash && services.hasher.needsRehash(user.passwordHash)) {
     // A busy hasher must not fail a login that has already succeeded: the next login upgrades.
     const upgraded = await services.hasher.hash(password).catch((error: unknown) => {

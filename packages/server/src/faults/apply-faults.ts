@@ -5,7 +5,6 @@ import { ApiError, internalError, overloaded, rateLimited, sessionRejected, toke
 import { hashSecret } from '../secret-hash.js';
 import type { Services } from '../services.js';
 import { sessionCookiesIn } from '../web-login/session-cookie.js';
-import { forgetWebSession } from '../web-login/web-session.js';
 import type { FaultTarget } from './fault-scope.js';
 import type { FaultState, RequestFaultRule } from './fault-state.js';
 
@@ -89,13 +88,12 @@ async function applyFaultsPlugin(app: FastifyInstance, { services, state, onHang
         throw tokenExpired();
       }
     } else if (principal.session && (principal.via === 'session' || principal.via === 'cookie')) {
-      const { idHash, web } = principal.session;
+      const { idHash } = principal.session;
       const session = await services.store.findSession(idHash);
       const kind = principal.via === 'cookie' ? 'cookies' : 'sessions';
       if (session && state.isExpired(kind, target, session.createdTimeMsecs)) {
         // As a real expiry does: the session is gone, and this answer says why.
         await services.store.deleteSession(idHash);
-        if (web) await forgetWebSession(services, idHash);
         throw sessionRejected('has expired');
       }
     }

@@ -14,6 +14,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { audit } from '../audit.js';
 import { loginWithPassword } from '../auth/login.js';
+import { loginRoute } from '../auth/login-route.js';
 import type { Principal } from '../auth/principal.js';
 import { requirePrivilege } from '../auth/privileges.js';
 import { conflict } from '../errors.js';
@@ -106,10 +107,7 @@ export async function mfaRoutes(app: FastifyInstance, services: Services) {
   // Before any login (PowerShell module): the password proves who asks for the code.
   routes.post(
     '/email-otp',
-    {
-      config: { public: true, login: true },
-      schema: { body: CreateAccessTokenRequestParamsSchema, response: errors },
-    },
+    loginRoute(CreateAccessTokenRequestParamsSchema, {}),
     async function sendEmailOtpBeforeLogin(request: FastifyRequest<{ Body: CreateAccessTokenRequestParams }>, reply) {
       const user = await loginWithPassword(services, request.actor, request.body);
       await sendEmailOtp(services, request.log, user);

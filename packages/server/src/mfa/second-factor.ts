@@ -1,7 +1,7 @@
 import { lockoutKey } from '../accounts/lockout-key.js';
 import type { Actor } from '../actor.js';
 import { audit } from '../audit.js';
-import { countLoginFailure } from '../auth/login.js';
+import { guardedGuess, guessDetails } from '../auth/guarded-guess.js';
 import { accountLocked } from '../errors.js';
 import type { Services } from '../services.js';
 import type { UserRecord } from '../store/store.js';
@@ -31,33 +31,33 @@ export async function checkOtpCode(
   const { otpCode } = fields;
   if (otpCode === null || otpCode === undefined) throw otpMissing();
   const key = lockoutKey(user.username, user.domain, actor.ip);
-  const now = services.now();
-  // A locked account proves nothing, not even with the right code.
-  const before = await services.store.getLoginFailures(key);
-  if (before?.lockedUntilMsecs && before.lockedUntilMsecs > now) throw accountLocked(new Date(before.lockedUntilMsecs));
   const type = (fields.otpType ?? 'totp').toLowerCase();
   const method = methods.find((m) => m === type);
   const target = `${user.domain}\\${user.username}`;
-  const ok =
+  // A locked account proves nothing, not even with the right code (guarded-guess.ts).
+  const outcome = await guardedGuess(services, key, async () =>
     method === 'totp'
-      ? await verifyTotpCode(services, user, otpCode)
+      ? verifyTotpCode(services, user, otpCode)
       : method === 'email'
-        ? await verifyEmailOtp(services, user, otpCode)
-        : false;
-  if (ok && method) {
+        ? verifyEmailOtp(services, user, otpCode)
+        : false,
+  );
+  if (outcome.kind === 'right' && method) {
     await audit(services, actor, { action: 'mfa.verify', outcome: 'success', target, details: { method } });
     return method;
   }
-  const { after, locked } = await countLoginFailure(services, key, now);
   await audit(services, actor, {
     action: 'mfa.verify',
-    outcome: locked ? 'locked' : 'failure',
+    outcome: outcome.kind === 'locked' ? 'locked' : 'failure',
     target,
-    details: { method: method ?? type.slice(0, 16), failures: after.failures },
+    details: {
+      method: method ?? type.slice(0, 16),
+      ...guessDetails(outcome),
+    },
   });
-  if (locked) {
+  if (outcome.kind === 'locked') {
     await onLock();
-    throw accountLocked(new Date(after.lockedUntilMsecs as number));
+    throw accountLocked(new Date(outcome.unlocksAtMsecs));
   }
   throw otpInvalid(user.username, method ?? 'totp');
 }

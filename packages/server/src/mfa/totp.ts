@@ -12,9 +12,9 @@ const LAST_STEP = 'totp-last-step';
 
 const sealContext = (sid: string) => `totp:${sid}`;
 
-/** `otpauth://totp/Cohesity:<user>?secret=…&issuer=Cohesity`, for the QR code. */
-export function totpUri(user: UserRecord, secret: string): string {
-  return generateURI({ issuer: ISSUER, label: user.username, secret });
+/** `otpauth://totp/Cohesity:<account>?secret=…&issuer=Cohesity`, for the QR code. */
+export function totpUri(account: string, secret: string): string {
+  return generateURI({ issuer: ISSUER, label: account, secret });
 }
 
 /** A new key for the user, replacing any other; the secret is sealed at rest and shown once. */
@@ -27,20 +27,29 @@ export async function enrolTotp(services: Services, user: UserRecord, keyName: s
     verified: false,
   };
   await updateLoginProfile(services, user.sid, (profile) => ({ ...profile, totp }));
-  // A new secret starts a new count of used steps.
-  await services.store.deleteRecord(LAST_STEP, user.sid);
-  return { totpKeyId: totp.keyId, totpKeyName: totp.keyName, totpSecretKey: secret, totpUri: totpUri(user, secret) };
+  await forgetUsedSteps(services, user.sid);
+  return {
+    totpKeyId: totp.keyId,
+    totpKeyName: totp.keyName,
+    totpSecretKey: secret,
+    totpUri: totpUri(user.username, secret),
+  };
 }
 
 /**
- * Checks a code against the user's key. Each time step is accepted once: the last used step
- * is moved on with a compare-and-swap, so a replayed code fails on every node, even in a race.
+ * Checks a code against a secret. Each time step is accepted once per `stepId`: the last
+ * used step is moved on with a compare-and-swap, so a replayed code fails on every node,
+ * even in a race. `ownerSid` ties the record of used steps to a user (deleted with them).
  */
-export async function verifyTotpCode(services: Services, user: UserRecord, code: string): Promise<boolean> {
-  const { totp } = await readLoginProfile(services, user.sid);
-  if (!totp || !/^\d{6}$/.test(code)) return false;
-  const secret = services.atRest.open(totp.sealedSecret, sealContext(user.sid));
-  const last = await services.store.getRecord(LAST_STEP, user.sid);
+export async function verifyTotpStep(
+  services: Services,
+  stepId: string,
+  secret: string,
+  code: string,
+  ownerSid?: string,
+): Promise<boolean> {
+  if (!/^\d{6}$/.test(code)) return false;
+  const last = await services.store.getRecord(LAST_STEP, stepId);
   const result = await verify({
     secret,
     token: code,
@@ -49,8 +58,18 @@ export async function verifyTotpCode(services: Services, user: UserRecord, code:
     ...(last === undefined ? {} : { afterTimeStep: Number(last) }),
   });
   if (!result.valid || !('timeStep' in result)) return false;
-  const used = await services.store.swapRecord(LAST_STEP, user.sid, last, String(result.timeStep), user.sid);
-  if (!used) return false;
+  return services.store.swapRecord(LAST_STEP, stepId, last, String(result.timeStep), ownerSid);
+}
+
+/** A new secret starts a new count of used steps. */
+export const forgetUsedSteps = (services: Services, stepId: string) => services.store.deleteRecord(LAST_STEP, stepId);
+
+/** Checks a code against the user's key; the first accepted code completes setup. */
+export async function verifyTotpCode(services: Services, user: UserRecord, code: string): Promise<boolean> {
+  const { totp } = await readLoginProfile(services, user.sid);
+  if (!totp) return false;
+  const secret = services.atRest.open(totp.sealedSecret, sealContext(user.sid));
+  if (!(await verifyTotpStep(services, user.sid, secret, code, user.sid))) return false;
   if (!totp.verified) {
     await updateLoginProfile(services, user.sid, (profile) =>
       profile.totp?.keyId === totp.keyId ? { ...profile, totp: { ...profile.totp, verified: true } } : profile,

@@ -5,7 +5,7 @@ import type { Principal } from '../auth/principal.js';
 import { errorResponses } from '../routes/route-schemas.js';
 import type { Services } from '../services.js';
 import { toSessionUser } from '../web-login/session-user.js';
-import { forgetWebSession, replaceWebSession } from '../web-login/web-session.js';
+import { replaceWebSession } from '../web-login/web-session.js';
 import { mfaMethodsFor } from './mfa-config.js';
 import { checkOtpCode } from './second-factor.js';
 
@@ -26,9 +26,7 @@ export async function verifyOtpRoute(app: FastifyInstance, services: Services) {
       if (methods !== null) {
         // A lockout ends the waiting session too: it may not go on guessing.
         await checkOtpCode(services, request.actor, user, methods, request.body ?? {}, async () => {
-          if (!session) return;
-          await services.store.deleteSession(session.idHash);
-          await forgetWebSession(services, session.idHash);
+          if (session) await services.store.deleteSession(session.idHash);
         });
       }
       const web = session?.web;

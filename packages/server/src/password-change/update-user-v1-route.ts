@@ -55,7 +55,13 @@ export async function updateUserV1Route(app: FastifyInstance, services: Services
           password: body.password,
           self,
         });
-        const patch = { passwordHash, forcePasswordChange: !self, lastUpdatedTimeMsecs: services.now() };
+        const now = services.now();
+        const patch = {
+          passwordHash,
+          forcePasswordChange: !self,
+          lastUpdatedTimeMsecs: now,
+          passwordChangedTimeMsecs: now,
+        };
         user = (await updateUserRevokingCredentials(services.store, target.sid, patch)) ?? target;
       }
       if (Object.keys(changes).length > 0) {

@@ -23,11 +23,3 @@ export function countLoginFailure(key: string, nowMsecs: number, policy: LoginFa
       END
     RETURNING *`;
 }
-
-/** Takes back one counted failure (a guess that proved right), lifting a lock it had caused. */
-export function uncountLoginFailure(key: string, maxAttempts: number): Sql {
-  const max = sql`CAST(${maxAttempts} AS BIGINT)`;
-  return sql`UPDATE login_failures SET failures = failures - 1,
-    locked_until_msecs = CASE WHEN failures - 1 < ${max} THEN NULL ELSE locked_until_msecs END
-    WHERE key = ${key} AND failures > 0`;
-}

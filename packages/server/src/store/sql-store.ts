@@ -1,4 +1,4 @@
-import { countLoginFailure, uncountLoginFailure } from './login-failure-statements.js';
+import { countLoginFailure } from './login-failure-statements.js';
 import { type Dialect, inList, join, type Sql, sql, whereAll } from './sql/sql.js';
 import type { SqlRunner, WriteResult } from './sql/sql-runner.js';
 import { assignments, insertInto, type Row, readRow, type Table } from './sql/table.js';
@@ -188,11 +188,21 @@ export abstract class SqlStore implements Store {
     await this.write(sql`DELETE FROM sessions WHERE id_hash = ${idHash}`);
   }
 
+  async swapSessionWebState(idHash: string, expected: string, next: string): Promise<boolean> {
+    const where = sql`id_hash = ${idHash} AND web_state = ${expected}`;
+    return (await this.#changes(sql`UPDATE sessions SET web_state = ${next} WHERE ${where}`)) === 1;
+  }
+
   async deleteExpiredSessions(cutoffs: SessionCutoffs): Promise<number> {
-    const { createdAtOrBeforeMsecs: created = null, lastSeenAtOrBeforeMsecs: lastSeen = null } = cutoffs;
-    if (created === null && lastSeen === null) return 0;
-    const expired = sql`created_msecs <= ${created ?? -1} OR last_seen_msecs <= ${lastSeen ?? -1}`;
-    return this.#changes(sql`DELETE FROM sessions WHERE ${expired}`);
+    const { createdAtOrBeforeMsecs: created, lastSeenAtOrBeforeMsecs: lastSeen } = cutoffs;
+    const webLastSeen = cutoffs.webLastSeenAtOrBeforeMsecs;
+    const expired = [
+      sql`expires_msecs <= ${cutoffs.nowMsecs}`,
+      created !== undefined && sql`created_msecs <= ${created}`,
+      lastSeen !== undefined && sql`last_seen_msecs <= ${lastSeen}`,
+      webLastSeen !== undefined && sql`(web_state IS NOT NULL AND last_seen_msecs <= ${webLastSeen})`,
+    ].filter((c): c is Sql => c !== false);
+    return this.#changes(sql`DELETE FROM sessions WHERE ${join(expired, ' OR ')}`);
   }
 
   async countSessions(userSids?: readonly string[]): Promise<Map<string, number>> {
@@ -224,12 +234,9 @@ export abstract class SqlStore implements Store {
     return (await this.#one(loginFailures, countLoginFailure(key, nowMsecs, policy), true)) as LoginFailures;
   }
 
-  async clearLoginFailures(key: string): Promise<void> {
-    await this.write(sql`DELETE FROM login_failures WHERE key = ${key}`);
-  }
-
-  async uncountLoginFailure(key: string, maxAttempts: number): Promise<void> {
-    await this.write(uncountLoginFailure(key, maxAttempts));
+  async clearLoginFailures(key: string, nowMsecs: number): Promise<void> {
+    const unlocked = sql`(locked_until_msecs IS NULL OR locked_until_msecs <= ${nowMsecs})`;
+    await this.write(sql`DELETE FROM login_failures WHERE key = ${key} AND ${unlocked}`);
   }
 
   async clearLoginFailuresStartingWith(prefix: string): Promise<void> {

@@ -19,6 +19,8 @@ export interface UserRecord {
   effectiveTimeMsecs: number | null;
   expiryTimeMsecs: number | null;
   forcePasswordChange: boolean;
+  /** When the password was last set (its age, for `passwordLifetime`); a rehash is no change. */
+  passwordChangedTimeMsecs: number;
   credentialsVersion: number;
 }
 
@@ -37,6 +39,7 @@ export type UserPatch = Partial<
     | 'effectiveTimeMsecs'
     | 'expiryTimeMsecs'
     | 'forcePasswordChange'
+    | 'passwordChangedTimeMsecs'
   >
 > & {
   lastUpdatedTimeMsecs: number;
@@ -80,6 +83,13 @@ export interface SessionRecord {
   lastSeenTimeMsecs: number;
   /** The user's credentialsVersion when the session began. */
   credentialsVersion: number;
+  /** An end of its own (a web login's `authTokenTimeoutMinutes`), besides the configured timeouts. */
+  expiresAtMsecs: number | null;
+  /**
+   * A web login's state (JSON text, `web-login/web-session.ts`), null for `POST /v2/users/sessions`.
+   * Kept in the session's row, so it ends with the session however that ends.
+   */
+  webState: string | null;
 }
 
 export interface SessionLimits {
@@ -89,8 +99,12 @@ export interface SessionLimits {
 
 /** Sessions begun or last seen at or before these times have timed out. */
 export interface SessionCutoffs {
+  /** Now: a session whose own end (`expiresAtMsecs`) is at or before it has ended. */
+  nowMsecs: number;
   createdAtOrBeforeMsecs?: number;
   lastSeenAtOrBeforeMsecs?: number;
+  /** For web-login sessions only (the UI's idle timeout). */
+  webLastSeenAtOrBeforeMsecs?: number;
 }
 
 export type CreateSessionResult = 'created' | 'user-limit' | 'system-limit';
@@ -234,6 +248,8 @@ export interface Store {
   /** Deletes one user's sessions, or every session when `userSid` is undefined. */
   deleteSessions(userSid?: string): Promise<number>;
   deleteSession(idHash: string): Promise<void>;
+  /** Replaces a session's `webState` only while it is still `expected`; answers whether it did. */
+  swapSessionWebState(idHash: string, expected: string, next: string): Promise<boolean>;
   /** Deletes timed-out sessions, so they stop counting against the session limits. */
   deleteExpiredSessions(cutoffs: SessionCutoffs): Promise<number>;
   /** Sessions per user for the given SIDs, or for every user. */
@@ -247,9 +263,8 @@ export interface Store {
   getLoginFailures(key: string): Promise<LoginFailures | undefined>;
   /** Counts one failure atomically and locks once `maxAttempts` is reached within the window. */
   recordLoginFailure(key: string, nowMsecs: number, policy: LoginFailurePolicy): Promise<LoginFailures>;
-  clearLoginFailures(key: string): Promise<void>;
-  /** Takes back one counted attempt that was no failure, lifting the lock if it no longer reaches `maxAttempts`. */
-  uncountLoginFailure(key: string, maxAttempts: number): Promise<void>;
+  /** Clears the count after a successful login, unless a lock holds at `nowMsecs` (racing wrong guesses set it). */
+  clearLoginFailures(key: string, nowMsecs: number): Promise<void>;
   /** Clears every key that starts with `prefix` (an account's counts from every address). */
   clearLoginFailuresStartingWith(prefix: string): Promise<void>;
 

@@ -29,6 +29,7 @@ export const users = defineTable<UserRecord>('users', {
   effectiveTimeMsecs: 'effective_msecs',
   expiryTimeMsecs: 'expiry_msecs',
   forcePasswordChange: flag('force_password_change'),
+  passwordChangedTimeMsecs: 'password_changed_msecs',
   credentialsVersion: 'credentials_version',
 });
 
@@ -50,6 +51,8 @@ export const sessions = defineTable<SessionRecord>('sessions', {
   createdTimeMsecs: 'created_msecs',
   lastSeenTimeMsecs: 'last_seen_msecs',
   credentialsVersion: 'credentials_version',
+  expiresAtMsecs: 'expires_msecs',
+  webState: 'web_state',
 });
 
 export const signingKeys = defineTable<SigningKeyRecord>('signing_keys', {

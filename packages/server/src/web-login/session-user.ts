@@ -1,4 +1,5 @@
 import type { SessionUser, WebUser } from 'cohesity-sdk/models';
+import { mustChangePassword } from '../accounts/password-expiry.js';
 import { privilegesOf } from '../auth/privileges.js';
 import { readLoginProfile } from '../mfa/login-profile.js';
 import { mfaConfig } from '../mfa/mfa-config.js';
@@ -9,11 +10,15 @@ import { tenantIdOfUser } from '../tenants/tenant-names.js';
 
 /** The v1 `User` of a web login: `mfaInfo` always present (pyhesity reads it without guards). */
 export async function toWebUser(services: Services, user: UserRecord, tenantId?: string | null): Promise<WebUser> {
-  const [profile, mfa] = await Promise.all([readLoginProfile(services, user.sid), mfaConfig(services)]);
+  const [profile, mfa, security] = await Promise.all([
+    readLoginProfile(services, user.sid),
+    mfaConfig(services),
+    services.securityConfig(),
+  ]);
   return {
     ...toUserV1(user),
     tenantId: tenantId === undefined ? tenantIdOfUser(user) : tenantId,
-    forcePasswordChange: user.forcePasswordChange,
+    forcePasswordChange: mustChangePassword(user, security, services.now()),
     isAccountLocked: user.locked,
     lockoutReason: user.lockedReason,
     mfaInfo: {

@@ -6,19 +6,19 @@ import {
   SessionUserSchema,
 } from 'cohesity-sdk/models';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { newSessionId, startSession } from '../accounts/sessions.js';
+import { mustChangePassword } from '../accounts/password-expiry.js';
+import { startSession } from '../accounts/sessions.js';
 import { audit } from '../audit.js';
 import { tokenTtlSeconds } from '../auth/issue-access-token.js';
 import { loginWithPassword } from '../auth/login.js';
+import { loginRoute } from '../auth/login-route.js';
 import { ApiError } from '../errors.js';
 import { readLoginProfile } from '../mfa/login-profile.js';
 import { mfaMethodsFor } from '../mfa/mfa-config.js';
 import { errorResponses } from '../routes/route-schemas.js';
-import { hashSecret } from '../secret-hash.js';
 import type { Services } from '../services.js';
 import { clearedSessionCookie, sessionCookie } from './session-cookie.js';
 import { toSessionUser } from './session-user.js';
-import { forgetWebSession, putWebSession } from './web-session.js';
 
 /** Login flows §2: pyhesity falls back to tokens on this 403 text (the project's errorCode). */
 export const noUiPrivilege = () =>
@@ -34,10 +34,7 @@ export async function webLoginRoutes(app: FastifyInstance, services: Services) {
 
   routes.post(
     '/login',
-    {
-      config: { public: true, login: true },
-      schema: { body: CreateAccessTokenRequestParamsSchema, response: { 200: SessionUserSchema, ...errorResponses } },
-    },
+    loginRoute(CreateAccessTokenRequestParamsSchema, { 200: SessionUserSchema }),
     async function webLogin(
       request: FastifyRequest<{ Body: CreateAccessTokenRequestParams }>,
       reply: FastifyReply,
@@ -45,21 +42,15 @@ export async function webLoginRoutes(app: FastifyInstance, services: Services) {
       const user = await loginWithPassword(services, request.actor, request.body);
       // Said only to whoever knows the password, so it tells an attacker nothing.
       if (!(await readLoginProfile(services, user.sid)).uiAccess) throw noUiPrivilege();
-      const sessionId = newSessionId();
-      const idHash = hashSecret(sessionId);
       const mfaPending = (await mfaMethodsFor(services, user)) !== null;
-      // The state is written before the session exists, so the cookie is never valid without it.
-      await putWebSession(
-        services,
-        idHash,
-        {
-          expiresAtMsecs: services.now() + (await tokenTtlSeconds(services)) * 1000,
+      // The state is written with the session, so the cookie is never valid without it.
+      const sessionId = await startSession(services, request.actor, user, {
+        state: {
           mfaPending,
-          passwordChangeOnly: user.forcePasswordChange,
+          passwordChangeOnly: mustChangePassword(user, await services.securityConfig(), services.now()),
         },
-        user.sid,
-      );
-      await startSession(services, request.actor, user, sessionId);
+        expiresAtMsecs: services.now() + (await tokenTtlSeconds(services)) * 1000,
+      });
       reply.header('set-cookie', sessionCookie(sessionId));
       return toSessionUser(services, user);
     },
@@ -73,7 +64,6 @@ export async function webLoginRoutes(app: FastifyInstance, services: Services) {
       const session = request.actor.principal?.session;
       if (session) {
         await services.store.deleteSession(session.idHash);
-        await forgetWebSession(services, session.idHash);
         await audit(services, request.actor, { action: 'session.delete', outcome: 'success', target: 'self' });
       }
       reply.header('set-cookie', clearedSessionCookie()).code(204);

@@ -28,6 +28,7 @@ beforeEach(async () => {
         effectiveTimeMsecs: null,
         expiryTimeMsecs: null,
         forcePasswordChange: false,
+        passwordChangedTimeMsecs: now,
       },
     ],
     'S-1-100-21-11111111-22222222',

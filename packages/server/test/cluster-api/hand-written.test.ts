@@ -44,6 +44,7 @@ async function call(version: Version, operationId: string, path: string, method 
 // key that never expires and for an unset email, and the v1 SDK reads every response field
 // as optional.
 const V1_NULL_EXPIRY = '/expiringTimeMsecs must be integer';
+const OFF_IS_ZERO = '/accountLockout/inactivityTimeDays must be >= 1; /passwordLifetime/maxLifetimeDays must be >= 1';
 const CONTRACT_WINS: Record<string, string> = {
   'v1 createUserApiKey': V1_NULL_EXPIRY,
   'v1 getUserApiKeyById': V1_NULL_EXPIRY,
@@ -54,9 +55,10 @@ const CONTRACT_WINS: Record<string, string> = {
   'v1 getUsers': '/0/emailAddress must be string',
   // The project's audit records keep `details` as a JSON object (SECURITY.md); v2 types a string.
   'v2 getAuditLogs': [0, 1, 2].map((i) => `/auditLogs/${i}/details must be string,null`).join('; '),
-  // 0 turns the inactivity lockout off (the fresh cluster's default); the document's minimum is 1.
-  'v2 getSecurityConfig': '/accountLockout/inactivityTimeDays must be >= 1',
-  'v2 updateSecurityConfig': '/accountLockout/inactivityTimeDays must be >= 1',
+  // 0 turns the inactivity lockout and password expiry off (the fresh cluster's defaults,
+  // login flows D37); the document's minimum is 1.
+  'v2 getSecurityConfig': OFF_IS_ZERO,
+  'v2 updateSecurityConfig': OFF_IS_ZERO,
 };
 
 describe('the hand-written auth routes against the documents', () => {
@@ -103,6 +105,11 @@ describe('the hand-written auth routes against the documents', () => {
     await call('v1', 'rotateUserApiKey', `${v1KeyPath}/rotate`, 'POST');
     await call('v1', 'deleteUserApiKey', v1KeyPath, 'DELETE');
     await call('v2', 'deleteUser', `/users/${sid}`, 'DELETE');
+    await call('v2', 'getSupportMfaConfig', '/support-user/mfa');
+    await call('v2', 'updateSupportMfaConfig', '/support-user/mfa', 'PATCH', { enabled: true, mfaType: 'totp' });
+    await call('v2', 'verifySupportUserTotp', '/support-user/verify-totp', 'POST', { totpCode: '000000' });
+    await call('v2', 'updateSupportMfaConfig', '/support-user/mfa', 'PATCH', { mfaType: 'email', email: 'a@b.c' });
+    await call('v2', 'sendSupportEmailOtp', '/support-user/send-email-otp', 'POST');
     expect(found).toEqual(CONTRACT_WINS);
   });
 

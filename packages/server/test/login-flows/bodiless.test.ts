@@ -88,6 +88,17 @@ const BODILESS: [
       };
     },
   ],
+  [
+    'POST /v2/support-user/send-email-otp',
+    async () => {
+      const setup = await t.send('PATCH', '/v2/support-user/mfa', {
+        headers: admin,
+        body: { enabled: true, mfaType: 'email', email: 'support@example.com' },
+      });
+      expect(setup.status).toBe(200);
+      return { method: 'POST', path: '/v2/support-user/send-email-otp', headers: admin, status: 204 };
+    },
+  ],
 ];
 
 describe('a bodiless request with a JSON (or form) content type', () => {

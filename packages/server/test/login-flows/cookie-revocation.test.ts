@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role, TotpKeyInfo } from 'cohesity-sdk/models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashSecret } from '../../src/secret-hash.js';
 import { bearer, createUser, STRONG_PASSWORD } from '../helpers/identity.js';
 import { totpCode } from '../helpers/mfa.js';
 import { adminQuery, dropSchema, postgresReachable, uniqueSchema, urlWithSchema } from '../helpers/postgres.js';
@@ -59,6 +60,45 @@ describe('a web-login cookie on one node (SQLite)', () => {
     expect([200, 204]).toContain(await revoke(t, bearer(adminToken), user.sid));
     expect((await t.send('GET', '/v2/clusters', { headers: withCookie(cookie) })).status).toBe(401);
     expect((await t.send('GET', '/v2/clusters', { headers: bearer(token) })).status).toBe(401);
+  });
+
+  /** A web login that may only change its password (an administrator reset it): it has state to lose. */
+  async function restrictedWebLogin() {
+    const user = await createUser(t, adminToken, `stateful-${randomBytes(3).toString('hex')}`);
+    const reset = await t.send('PUT', `/v2/users/${user.sid}`, {
+      headers: bearer(adminToken),
+      body: { localUserParams: { password: 'Reset-by-admin-1' } },
+    });
+    expect(reset.status).toBe(200);
+    const login = await webLogin(t, user.username, 'Reset-by-admin-1');
+    expect(login.response.body.user?.forcePasswordChange).toBe(true);
+    const idHash = hashSecret(login.sessionId ?? '');
+    expect(JSON.parse((await t.server.store.findSession(idHash))?.webState ?? 'null')).toEqual({
+      mfaPending: false,
+      passwordChangeOnly: true,
+    });
+    return { user, idHash, cookie: login.cookie };
+  }
+
+  it.each(REVOKING_EVENTS)('takes the web login’s state with it on %s', async (_event, revoke) => {
+    const { user, idHash } = await restrictedWebLogin();
+    expect([200, 204]).toContain(await revoke(t, bearer(adminToken), user.sid));
+    expect(await t.server.store.findSession(idHash)).toBeUndefined();
+    expect(await t.server.store.listRecords('web-session')).toEqual([]);
+  });
+
+  it('takes the web login’s state with it on logout, and when it times out unused', async () => {
+    const loggedOut = await restrictedWebLogin();
+    expect((await t.send('POST', '/logout', { headers: withCookie(loggedOut.cookie) })).status).toBe(204);
+    expect(await t.server.store.findSession(loggedOut.idHash)).toBeUndefined();
+
+    // Idle past inactivityTimeoutMSecs (its last use moved back), never presented again:
+    // the next login anywhere sweeps it away.
+    const idle = await restrictedWebLogin();
+    await t.server.store.touchSession(idle.idHash, Date.now() - 31 * 60_000);
+    expect((await webLogin(t, 'admin', 'admin')).response.status).toBe(200);
+    expect(await t.server.store.findSession(idle.idHash)).toBeUndefined();
+    expect(await t.server.store.listRecords('web-session')).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ErrorBody, SessionUser, User, Users, WebUser } from 'cohesity-sdk/models';
+import type { ErrorBody, SecurityConfig, SessionUser, User, Users, WebUser } from 'cohesity-sdk/models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockoutKey } from '../../src/accounts/lockout-key.js';
 import { bearer, createUser, STRONG_PASSWORD } from '../helpers/identity.js';
@@ -182,5 +182,129 @@ describe('administrator reset', () => {
     ).toBe(201);
     const wrong = await webLogin(t, 'no-ui', 'Wrong-Password-1');
     expect(wrong.response.status).toBe(400);
+  });
+});
+
+const DAY = 24 * 3600_000;
+
+const setLifetime = (passwordLifetime: Partial<SecurityConfig['passwordLifetime']>) =>
+  t.send<SecurityConfig | ErrorBody>('PUT', '/v2/security-config', { headers: admin, body: { passwordLifetime } });
+
+/** Makes the stored password `days` old, as if set that long ago (no sleeping for days). */
+async function agePassword(sid: string, days: number) {
+  const at = Date.now() - days * DAY;
+  await t.server.store.updateUser(sid, { passwordChangedTimeMsecs: at, lastUpdatedTimeMsecs: at });
+}
+
+describe('password expiry (passwordLifetime)', () => {
+  it('is off on a fresh cluster (0 days: never), and set through /v2/security-config', async () => {
+    const fresh = await t.send<SecurityConfig>('GET', '/v2/security-config', { headers: admin });
+    expect(fresh.body.passwordLifetime).toEqual({ maxLifetimeDays: 0, minLifetimeDays: 0 });
+    const user = await createUser(t, adminToken, 'ancient');
+    await agePassword(user.sid, 3000);
+    expect((await webLogin(t, 'ancient', STRONG_PASSWORD)).response.body.user.forcePasswordChange).toBe(false);
+
+    expect((await setLifetime({ maxLifetimeDays: 400 })).status).toBe(400);
+    expect((await setLifetime({ maxLifetimeDays: 30, minLifetimeDays: 30 })).body).toEqual({
+      errorCode: 'KValidationError',
+      message: 'passwordLifetime.minLifetimeDays must be less than maxLifetimeDays',
+    });
+    const set = await setLifetime({ maxLifetimeDays: 30 });
+    expect(set.status).toBe(200);
+    expect((set.body as SecurityConfig).passwordLifetime).toEqual({ maxLifetimeDays: 30, minLifetimeDays: 0 });
+    expect((await webLogin(t, 'ancient', STRONG_PASSWORD)).response.body.user.forcePasswordChange).toBe(true);
+    expect((await setLifetime({ maxLifetimeDays: 0 })).status).toBe(200);
+    expect((await webLogin(t, 'ancient', STRONG_PASSWORD)).response.body.user.forcePasswordChange).toBe(false);
+  });
+
+  it('forces the change of a password older than maxLifetimeDays, exactly like an administrator’s reset', async () => {
+    expect((await setLifetime({ maxLifetimeDays: 30 })).status).toBe(200);
+    const young = await createUser(t, adminToken, 'young');
+    const old = await createUser(t, adminToken, 'old');
+    await agePassword(young.sid, 29);
+    await agePassword(old.sid, 30);
+    expect((await webLogin(t, 'young', STRONG_PASSWORD)).response.body.user.forcePasswordChange).toBe(false);
+
+    const first = await webLogin(t, 'old', STRONG_PASSWORD);
+    expect(first.response.status).toBe(200);
+    expect(first.response.body.user.forcePasswordChange).toBe(true);
+    const blocked = await t.send<ErrorBody>('GET', '/v2/clusters', { headers: withCookie(first.cookie) });
+    expect(blocked.status).toBe(403);
+    expect(blocked.body).toEqual({ errorCode: 'KPrivilegeError', message: FORCED_TEXT });
+    // Token logins ignore it, as they ignore a forced change (D24).
+    expect(
+      (await t.send('POST', '/v2/access-tokens', { body: { username: 'old', password: STRONG_PASSWORD } })).status,
+    ).toBe(201);
+
+    const same = await t.send<ErrorBody>('PUT', `${V1}/users`, {
+      headers: withCookie(first.cookie),
+      body: { ...first.response.body.user, currentPassword: STRONG_PASSWORD, password: STRONG_PASSWORD },
+    });
+    expect(same.body.message).toBe('The new password must differ from the current one');
+    const changed = await t.send<WebUser>('PUT', `${V1}/users`, {
+      headers: withCookie(first.cookie),
+      body: { ...first.response.body.user, currentPassword: STRONG_PASSWORD, password: NEW_PASSWORD },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body.forcePasswordChange).toBe(false);
+    const again = await webLogin(t, 'old', NEW_PASSWORD);
+    expect(again.response.body.user.forcePasswordChange).toBe(false);
+    expect((await t.send('GET', '/v2/clusters', { headers: withCookie(again.cookie) })).status).toBe(200);
+    const stored = await t.server.store.getUser(old.sid);
+    expect(stored?.passwordChangedTimeMsecs).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('expires the administrator’s password too, who can still change it from the web login', async () => {
+    expect((await setLifetime({ maxLifetimeDays: 30 })).status).toBe(200);
+    const [adminUser] = await t.server.store.listUsers({ usernames: ['admin'] });
+    await agePassword(adminUser?.sid ?? '', 31);
+    const login = await webLogin(t, 'admin', 'admin');
+    expect(login.response.body.user.forcePasswordChange).toBe(true);
+    expect((await t.send('GET', '/v2/users', { headers: withCookie(login.cookie) })).status).toBe(403);
+    // Tokens (and the token this suite holds) still work: the cluster keeps an administrator.
+    expect((await t.send('GET', '/v2/users', { headers: admin })).status).toBe(200);
+    await agePassword(adminUser?.sid ?? '', 0);
+    expect((await webLogin(t, 'admin', 'admin')).response.body.user.forcePasswordChange).toBe(false);
+  });
+
+  it('keeps one’s own password for minLifetimeDays, unless its change is due; an administrator may reset it', async () => {
+    expect((await setLifetime({ maxLifetimeDays: 30, minLifetimeDays: 2 })).status).toBe(200);
+    const user = await createUser(t, adminToken, 'settled');
+    await agePassword(user.sid, 1);
+    const login = await webLogin(t, 'settled', STRONG_PASSWORD);
+    const soon = await t.send<ErrorBody>('PUT', `${V1}/users`, {
+      headers: withCookie(login.cookie),
+      body: { ...login.response.body.user, currentPassword: STRONG_PASSWORD, password: NEW_PASSWORD },
+    });
+    expect(soon.status).toBe(400);
+    expect(soon.body).toEqual({
+      errorCode: 'KValidationError',
+      message: 'The password was changed less than 2 days ago',
+    });
+    expect(
+      (await t.send('POST', '/v2/access-tokens', { body: { username: 'settled', password: NEW_PASSWORD } })).status,
+    ).toBe(400);
+    expect((await t.send('GET', '/v2/clusters', { headers: withCookie(login.cookie) })).status).toBe(200);
+
+    await agePassword(user.sid, 2);
+    const later = await t.send('PUT', `/v2/users/${user.sid}`, {
+      headers: withCookie(login.cookie),
+      body: { localUserParams: { currentPassword: STRONG_PASSWORD, password: NEW_PASSWORD } },
+    });
+    expect(later.status).toBe(200);
+    // Just changed: an administrator's reset is no change of one's own, and forces the next one.
+    const reset = await t.send('PUT', `/v2/users/${user.sid}`, {
+      headers: admin,
+      body: { localUserParams: { password: 'Reset-by-admin-1' } },
+    });
+    expect(reset.status).toBe(200);
+    const forced = await webLogin(t, 'settled', 'Reset-by-admin-1');
+    expect(forced.response.body.user.forcePasswordChange).toBe(true);
+    const due = await t.send('PUT', `${V1}/users`, {
+      headers: withCookie(forced.cookie),
+      body: { ...forced.response.body.user, currentPassword: 'Reset-by-admin-1', password: 'Third-Password-3' },
+    });
+    expect(due.status).toBe(200);
+    expect((await setLifetime({ maxLifetimeDays: 0, minLifetimeDays: 0 })).status).toBe(200);
   });
 });

@@ -69,7 +69,7 @@ describe('session management off (a fresh cluster)', () => {
     // Control: the same wrong password on a token endpoint counts under this very key.
     await t.send('POST', '/v2/access-tokens', { body: { ...credentials, password: 'wrong-one-1A!' } });
     expect((await t.server.store.getLoginFailures(key))?.failures).toBe(1);
-    await t.server.store.clearLoginFailures(key);
+    await t.server.store.clearLoginFailures(key, Date.now());
   });
 
   it('lets both client ladders succeed', async () => {

@@ -9,11 +9,13 @@ import {
   runBody,
   securityConfigBody,
   settingsBody,
+  supportMfaBody,
   tenantBody,
   totpKeyBody,
   updateUserBody,
   updateUserV1Body,
   verifyOtpBody,
+  verifyTotpBody,
 } from './fuzz-shapes.js';
 
 /** One API endpoint the fuzzer aims at. Add a row when a route lands; the suite does the rest. */
@@ -93,6 +95,10 @@ export const FUZZ_ENDPOINTS: readonly FuzzEndpoint[] = [
   { method: 'PUT', path: '/v2/mfa-config', body: mfaConfigBody },
   { method: 'POST', path: '/v2/totp-key', body: totpKeyBody, actsOnCaller: true },
   { method: 'POST', path: '/v2/send-email-otp', actsOnCaller: true },
+  { method: 'GET', path: '/v2/support-user/mfa' },
+  { method: 'PATCH', path: '/v2/support-user/mfa', body: supportMfaBody },
+  { method: 'POST', path: '/v2/support-user/send-email-otp' },
+  { method: 'POST', path: '/v2/support-user/verify-totp', body: verifyTotpBody },
   { method: 'POST', path: '/v2/email-otp', public: true, mayAppendTo: LOGIN_TABLES, body: loginBody },
   { method: 'POST', path: `${V1}/verify-otp`, mayAppendTo: LOGIN_TABLES, body: verifyOtpBody },
   { method: 'PUT', path: `${V1}/users`, mayAppendTo: LOGIN_TABLES, body: updateUserV1Body },

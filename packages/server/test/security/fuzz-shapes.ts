@@ -132,7 +132,27 @@ export const securityConfigBody = fc.record(
         { requiredKeys: [] },
       ),
     ),
+    passwordLifetime: either(
+      fc.record({ maxLifetimeDays: integer(365), minLifetimeDays: integer(365) }, { requiredKeys: [] }),
+    ),
   },
+  { requiredKeys: [] },
+);
+
+/** `PATCH /v2/support-user/mfa`, `POST /v2/support-user/verify-totp`. */
+const mfaType = either(fc.constantFrom('email', 'totp', 'salesforce', 'sms', null));
+export const supportMfaBody = fc.record(
+  {
+    enabled: boolean,
+    mfaType,
+    email: either(fc.oneof(fc.constant('support@example.com'), text(400), fc.constant(null))),
+    mfaCode: either(fc.oneof(fc.stringMatching(/^\d{6}$/), text(80), fc.constant(null))),
+    otpVerificationState: either(fc.constantFrom('kNotStarted', 'kSuccess', 'kFailure', 'kPending', 'kOther', null)),
+  },
+  { requiredKeys: [] },
+);
+export const verifyTotpBody = fc.record(
+  { totpCode: either(fc.oneof(fc.stringMatching(/^\d{6}$/), text(80), fc.constant(null))) },
   { requiredKeys: [] },
 );
 

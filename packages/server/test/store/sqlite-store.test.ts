@@ -47,7 +47,7 @@ describe('SqliteStore durability', () => {
         () => store.deleteUser('S-1'),
         () => store.deleteApiKey('key'),
         () => store.deleteSessions(),
-        () => store.clearLoginFailures('admin'),
+        () => store.clearLoginFailures('admin', 3),
         () => store.appendAudit({ timeMsecs: 3, action: 'login', outcome: 'success' } as AuditEvent),
       ];
       for (const write of writes) await expect(write()).rejects.toThrow(/could not be written to disk/);

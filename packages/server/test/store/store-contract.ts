@@ -32,6 +32,7 @@ const newUser = (username: string, overrides: Partial<NewUser> = {}): NewUser =>
   effectiveTimeMsecs: null,
   expiryTimeMsecs: null,
   forcePasswordChange: false,
+  passwordChangedTimeMsecs: 1_000,
   ...overrides,
 });
 
@@ -54,6 +55,8 @@ const session = (idHash: string, userSid: string): SessionRecord => ({
   createdTimeMsecs: 1_000,
   lastSeenTimeMsecs: 1_000,
   credentialsVersion: 1,
+  expiresAtMsecs: null,
+  webState: null,
 });
 
 /**
@@ -326,12 +329,41 @@ export function storeContract(open: () => Promise<StoreUnderTest>): void {
       await at('idle', 5_000, 5_000);
       await at('fresh', 8_000, 9_000);
 
-      expect(await store.deleteExpiredSessions({})).toBe(0);
-      expect(await store.deleteExpiredSessions({ createdAtOrBeforeMsecs: 1_000 })).toBe(1);
+      expect(await store.deleteExpiredSessions({ nowMsecs: 9_500 })).toBe(0);
+      expect(await store.deleteExpiredSessions({ nowMsecs: 9_500, createdAtOrBeforeMsecs: 1_000 })).toBe(1);
       expect(await store.findSession('old')).toBeUndefined();
-      expect(await store.deleteExpiredSessions({ lastSeenAtOrBeforeMsecs: 6_000 })).toBe(1);
+      expect(await store.deleteExpiredSessions({ nowMsecs: 9_500, lastSeenAtOrBeforeMsecs: 6_000 })).toBe(1);
       expect(await store.findSession('idle')).toBeUndefined();
       expect(await store.findSession('fresh')).toBeDefined();
+    });
+
+    it('deletes sessions at their own end, and web logins idle past their cutoff, with their state', async () => {
+      const [alice] = await store.createUsers([newUser('alice')], DOMAIN_SID);
+      if (!alice) throw new Error('no user');
+      const none = { perUser: null, systemWide: null };
+      const web = JSON.stringify({ mfaPending: true, passwordChangeOnly: false });
+      await store.createSession({ ...session('ends', alice.sid), expiresAtMsecs: 5_000, webState: web }, none);
+      await store.createSession({ ...session('web-idle', alice.sid), lastSeenTimeMsecs: 3_000, webState: web }, none);
+      await store.createSession({ ...session('api-idle', alice.sid), lastSeenTimeMsecs: 3_000 }, none);
+      expect(await store.deleteExpiredSessions({ nowMsecs: 4_999 })).toBe(0);
+      expect(await store.deleteExpiredSessions({ nowMsecs: 5_000 })).toBe(1);
+      expect(await store.findSession('ends')).toBeUndefined();
+      expect(await store.deleteExpiredSessions({ nowMsecs: 5_000, webLastSeenAtOrBeforeMsecs: 3_000 })).toBe(1);
+      expect(await store.findSession('web-idle')).toBeUndefined();
+      expect(await store.findSession('api-idle')).toMatchObject({ webState: null, expiresAtMsecs: null });
+    });
+
+    it('moves a web login on from the state read only, once', async () => {
+      const [alice] = await store.createUsers([newUser('alice')], DOMAIN_SID);
+      if (!alice) throw new Error('no user');
+      const pending = JSON.stringify({ mfaPending: true, passwordChangeOnly: false });
+      const done = JSON.stringify({ mfaPending: false, passwordChangeOnly: false });
+      const none = { perUser: null, systemWide: null };
+      await store.createSession({ ...session('w', alice.sid), webState: pending }, none);
+      const swaps = await Promise.all([1, 2, 3].map(() => store.swapSessionWebState('w', pending, done)));
+      expect(swaps.filter(Boolean)).toHaveLength(1);
+      expect((await store.findSession('w'))?.webState).toBe(done);
+      expect(await store.swapSessionWebState('gone', pending, done)).toBe(false);
     });
   });
 
@@ -393,13 +425,24 @@ export function storeContract(open: () => Promise<StoreUnderTest>): void {
       });
     });
 
-    it('locks on the first failure when maxAttempts is 1, and clears', async () => {
+    it('locks on the first failure when maxAttempts is 1, and clears once the lock has run out', async () => {
       expect(await store.recordLoginFailure('k', 100, { ...policy, maxAttempts: 1 })).toEqual({
         failures: 1,
         firstFailureMsecs: 100,
         lockedUntilMsecs: 5_100,
       });
-      await store.clearLoginFailures('k');
+      await store.clearLoginFailures('k', 5_100);
+      expect(await store.getLoginFailures('k')).toBeUndefined();
+    });
+
+    it('clears a count after a success, but not a lock that still holds (racing guesses set it)', async () => {
+      await store.recordLoginFailure('k', 100, policy);
+      await store.clearLoginFailures('k', 200);
+      expect(await store.getLoginFailures('k')).toBeUndefined();
+      for (const now of [100, 200, 300]) await store.recordLoginFailure('k', now, policy);
+      await store.clearLoginFailures('k', 5_299);
+      expect(await store.getLoginFailures('k')).toMatchObject({ failures: 3, lockedUntilMsecs: 5_300 });
+      await store.clearLoginFailures('k', 5_300);
       expect(await store.getLoginFailures('k')).toBeUndefined();
     });
 

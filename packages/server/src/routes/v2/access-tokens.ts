@@ -6,20 +6,13 @@ import {
 } from 'cohesity-sdk/models';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { issueAccessToken } from '../../auth/issue-access-token.js';
-import { loginWithPassword } from '../../auth/login.js';
-import { inlineSecondFactor } from '../../mfa/second-factor.js';
+import { apiLogin, loginRoute } from '../../auth/login-route.js';
 import type { Services } from '../../services.js';
-import { refuseOtherLoginMode } from '../../session-management/session-mode.js';
-import { errorResponses } from '../route-schemas.js';
 
 /** `POST …/access-tokens` (v2) and `…/public/accessTokens` (v1) take and answer the same. */
-export const createAccessTokenRoute = {
-  config: { public: true, login: true },
-  schema: {
-    body: CreateAccessTokenRequestParamsSchema,
-    response: { 201: AccessTokenResponseSchema, ...errorResponses },
-  },
-} satisfies RouteShorthandOptions;
+export const createAccessTokenRoute = loginRoute(CreateAccessTokenRequestParamsSchema, {
+  201: AccessTokenResponseSchema,
+}) satisfies RouteShorthandOptions;
 
 export function createAccessTokenHandler(services: Services) {
   // Credential headers sent along are ignored: the Python SDK re-sends its stale one on re-login.
@@ -27,10 +20,7 @@ export function createAccessTokenHandler(services: Services) {
     request: FastifyRequest<{ Body: CreateAccessTokenRequestParams }>,
     reply: FastifyReply,
   ) {
-    await refuseOtherLoginMode(services, false);
-    const user = await loginWithPassword(services, request.actor, request.body, {
-      secondFactor: inlineSecondFactor(services, request.actor, request.body),
-    });
+    const user = await apiLogin(services, request.actor, request.body, 'token');
     reply.code(201);
     return issueAccessToken(services, user);
   };

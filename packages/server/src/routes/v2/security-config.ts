@@ -8,6 +8,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { audit } from '../../audit.js';
 import { requirePrivilege } from '../../auth/privileges.js';
+import { invalidRequest } from '../../errors.js';
 import type { Services } from '../../services.js';
 import { errorResponses } from '../route-schemas.js';
 
@@ -30,6 +31,7 @@ function mergeSecurityConfig(current: SecurityConfig, update: UpdateSecurityConf
     accountLockout: overlay(current.accountLockout, update.accountLockout),
     sessionConfiguration: overlay(current.sessionConfiguration, update.sessionConfiguration),
     passwordStrength: overlay(current.passwordStrength, update.passwordStrength),
+    passwordLifetime: overlay(current.passwordLifetime, update.passwordLifetime),
   };
 }
 
@@ -54,6 +56,10 @@ export async function securityConfigRoutes(app: FastifyInstance, services: Servi
     ): Promise<SecurityConfig> {
       const before = await services.securityConfig();
       const config = mergeSecurityConfig(before, request.body);
+      const { maxLifetimeDays, minLifetimeDays } = config.passwordLifetime;
+      if (maxLifetimeDays > 0 && minLifetimeDays >= maxLifetimeDays) {
+        throw invalidRequest('passwordLifetime.minLifetimeDays must be less than maxLifetimeDays');
+      }
       await services.store.putSetting('securityConfig', config);
       await audit(services, request.actor, {
         action: 'securityConfig.update',

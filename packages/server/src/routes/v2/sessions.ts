@@ -12,11 +12,9 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sessionCutoffs } from '../../accounts/session-expiry.js';
 import { endSessions, startSession } from '../../accounts/sessions.js';
-import { loginWithPassword } from '../../auth/login.js';
+import { apiLogin, loginRoute } from '../../auth/login-route.js';
 import { requireOwnOrPrivilege, requirePrivilege } from '../../auth/privileges.js';
-import { inlineSecondFactor } from '../../mfa/second-factor.js';
 import type { Services } from '../../services.js';
-import { refuseOtherLoginMode } from '../../session-management/session-mode.js';
 import { errorResponses as errors } from '../route-schemas.js';
 
 /** The user whose sessions `DELETE /users/sessions?sid=` ends; undefined: everyone's. */
@@ -33,18 +31,12 @@ export async function sessionRoutes(app: FastifyInstance, services: Services) {
 
   routes.post(
     '/users/sessions',
-    {
-      config: { public: true, login: true },
-      schema: { body: CreateSessionRequestParamsSchema, response: { 201: SessionSchema, ...errors } },
-    },
+    loginRoute(CreateSessionRequestParamsSchema, { 201: SessionSchema }),
     async function createUserSession(
       request: FastifyRequest<{ Body: CreateSessionRequestParams }>,
       reply,
     ): Promise<Session> {
-      await refuseOtherLoginMode(services, true);
-      const user = await loginWithPassword(services, request.actor, request.body, {
-        secondFactor: inlineSecondFactor(services, request.actor, request.body),
-      });
+      const user = await apiLogin(services, request.actor, request.body, 'session');
       const sessionId = await startSession(services, request.actor, user);
       reply.code(201);
       return { sessionId };
@@ -69,8 +61,7 @@ export async function sessionRoutes(app: FastifyInstance, services: Services) {
     async function getActiveSessionsCount(
       request: FastifyRequest<{ Querystring: { sids?: string[] } }>,
     ): Promise<SessionsCount> {
-      const { sessionConfiguration } = await services.securityConfig();
-      await services.store.deleteExpiredSessions(sessionCutoffs(sessionConfiguration, services.now()));
+      await services.store.deleteExpiredSessions(sessionCutoffs(await services.securityConfig(), services.now()));
       const counts = await services.store.countSessions(request.query.sids);
       const sessionsPerUser = [...counts].map(([sid, sessionsCount]) => ({ sid, sessionsCount }));
       return { sessionsPerUser, totalSessionsCount: sessionsPerUser.reduce((sum, u) => sum + u.sessionsCount, 0) };

@@ -107,4 +107,16 @@ export const sqliteMigrations: readonly string[] = [
   );
   CREATE INDEX records_owner ON records (owner_sid);
   `,
+  // A password's age, for passwordLifetime. Unknown for existing users: the last change of
+  // any kind is no earlier than the password's, so no password expires sooner than it should.
+  // A web login's state now lives in its session's row (as a record of its own it outlived
+  // the session), beside the session's own end; web logins from before end (log in again).
+  `
+  ALTER TABLE users ADD COLUMN password_changed_msecs INTEGER NOT NULL DEFAULT 0;
+  UPDATE users SET password_changed_msecs = updated_msecs;
+  ALTER TABLE sessions ADD COLUMN expires_msecs INTEGER;
+  ALTER TABLE sessions ADD COLUMN web_state TEXT;
+  DELETE FROM sessions WHERE id_hash IN (SELECT id FROM records WHERE kind = 'web-session');
+  DELETE FROM records WHERE kind = 'web-session';
+  `,
 ];

@@ -37,6 +37,7 @@ describe('GET /v2/security-config', () => {
         includeNumber: true,
         includeSpecialChar: true,
       },
+      passwordLifetime: { maxLifetimeDays: 0, minLifetimeDays: 0 },
     });
   });
 });
