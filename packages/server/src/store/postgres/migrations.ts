@@ -112,4 +112,9 @@ export const postgresMigrations: readonly string[] = [
   );
   CREATE INDEX records_owner ON records (owner_sid);
   `,
+  // Tenants own what their users (or an administrator impersonating them) create; NULL is the cluster's own.
+  `
+  ALTER TABLE cluster_resources ADD COLUMN tenant_id TEXT;
+  CREATE INDEX cluster_resources_tenant ON cluster_resources (collection, tenant_id);
+  `,
 ];
