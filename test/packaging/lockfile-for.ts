@@ -22,7 +22,7 @@ export interface RootLock {
 }
 
 /** Where Node finds `name` when it is required from the package at `location`. */
-function resolveFrom(lock: RootLock, location: string, name: string): string | undefined {
+export function resolveFrom(lock: RootLock, location: string, name: string): string | undefined {
   let at = location;
   for (;;) {
     const candidate = `${at ? `${at}/` : ''}node_modules/${name}`;

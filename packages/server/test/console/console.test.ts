@@ -65,7 +65,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !required)('the web console in headless
 
     await page.goto(`${t.url}/console/`);
     // The username field takes the focus once the script has run: type, Tab, type, Enter.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name')), POLL).toBe('username');
+    await expect.poll(() => page.evaluate("document.activeElement?.getAttribute('name')"), POLL).toBe('username');
     await page.keyboard.type('admin');
     await page.keyboard.press('Tab');
     await page.keyboard.type('admin');
