@@ -23,7 +23,7 @@ export function snakeCase(name) {
 export const pythonName = (operationId) => snakeCase(operationId);
 
 const CURSORS = ['paginationCookie', 'cookie'];
-const SIZES = ['maxResultCount', 'maxCount', 'pageCount', 'count'];
+const SIZES = ['maxResultCount', 'maxCount', 'pageCount', 'pageSize', 'count'];
 
 function resolve(schema, document) {
   if (!schema) return undefined;
@@ -35,12 +35,25 @@ function resolve(schema, document) {
 const isArray = (schema) => schema?.type === 'array' || (Array.isArray(schema?.type) && schema.type.includes('array'));
 
 /**
+ * The answer's fields that hold a page's items: its only array, or else its arrays of
+ * records (objects, not strings: a run's `errors` beside its `fileNames`). Where several
+ * arrays of records remain (v1 `viewUserQuotas` fills `usersQuotaAndUsage` for a view and
+ * `quotaAndUsageInAllViews` for a user), the page is all of them.
+ */
+function itemFields(properties, document) {
+  const arrays = Object.keys(properties).filter((name) => isArray(resolve(properties[name], document)));
+  if (arrays.length <= 1) return arrays;
+  return arrays.filter((name) => resolve(resolve(properties[name], document).items, document)?.type === 'object');
+}
+
+/**
  * How a list operation pages, read from its parameters and its answer's schema:
- * `[style, cursor parameter, page-size parameter, items field, item id field]`, or
- * undefined for an operation that does not page (or whose items cannot be told apart).
+ * `[style, cursor parameter, page-size parameter, items fields ('+'-joined), item id field]`,
+ * or undefined for an operation that does not page (or whose items cannot be told apart).
  * - `cookie`: send back the answer's `paginationCookie`/`cookie` until it is absent.
  * - `index`: `startIndex` advances by the items received, until a short page.
- * - `maxViewId`: the last item's `viewId` (+1) until the answer says `lastResult`.
+ * - `maxViewId`: the last item's `viewId` until the answer says `lastResult`.
+ * - `page`: `page` counts up from 1 with `pageSize` items a page, until a short page.
  */
 export function paging(operation, document) {
   const query = new Set((operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name));
@@ -48,9 +61,9 @@ export function paging(operation, document) {
   const answer = resolve(success?.content?.['application/json']?.schema, document);
   if (!answer) return undefined;
   const properties = answer.properties ?? {};
-  const arrays = Object.keys(properties).filter((name) => isArray(resolve(properties[name], document)));
-  const items = isArray(answer) ? '' : arrays.length === 1 ? arrays[0] : undefined;
-  if (items === undefined) return undefined;
+  const fields = isArray(answer) ? [''] : itemFields(properties, document);
+  if (fields.length === 0) return undefined;
+  const items = fields.join('+');
   const size = SIZES.find((name) => query.has(name)) ?? '';
   const cursor = CURSORS.find((name) => query.has(name) && name in properties);
   if (cursor) return ['cookie', cursor, size, items];
@@ -59,5 +72,6 @@ export function paging(operation, document) {
     return item?.properties?.viewId ? ['maxViewId', 'maxViewId', size, items, 'viewId'] : undefined;
   }
   if (query.has('startIndex') && size) return ['index', 'startIndex', size, items];
+  if (query.has('page') && query.has('pageSize')) return ['page', 'page', 'pageSize', items];
   return undefined;
 }

@@ -28,8 +28,14 @@ export interface ConnectionOptions {
   impersonateTenantId?: string;
 }
 
+/** Each field of the other kinds of credentials, absent: so that kinds do not mix. */
+type Absent<K extends string> = { [P in K]?: never };
+type PasswordFields = 'username' | 'password' | 'domain' | 'otp' | 'otpType';
+type ApiKeyFields = 'apiKey';
+type AccessTokenFields = 'accessToken' | 'tokenType';
+
 /** Log in with a username and password; the client renews the token by itself. */
-export interface PasswordOptions extends ConnectionOptions {
+export interface PasswordOptions extends ConnectionOptions, Absent<ApiKeyFields | AccessTokenFields> {
   username: string;
   password: string;
   /** Defaults to `LOCAL`. */
@@ -38,47 +44,24 @@ export interface PasswordOptions extends ConnectionOptions {
   otp?: OtpProvider;
   /** Which code `otp` gives; default `totp`. With `email`, each login first asks the cluster to mail one. */
   otpType?: OtpType;
-  apiKey?: never;
-  accessToken?: never;
-  tokenType?: never;
 }
 
 /** Send an API key as the `apiKey` header; the client never logs in. */
-export interface ApiKeyOptions extends ConnectionOptions {
+export interface ApiKeyOptions extends ConnectionOptions, Absent<PasswordFields | AccessTokenFields> {
   apiKey: string;
-  username?: never;
-  password?: never;
-  domain?: never;
-  otp?: never;
-  otpType?: never;
-  accessToken?: never;
-  tokenType?: never;
 }
 
 /** A token from an earlier login, sent as `Authorization: <tokenType> <accessToken>`; never renewed. */
-export interface AccessTokenOptions extends ConnectionOptions {
+export interface AccessTokenOptions extends ConnectionOptions, Absent<PasswordFields | ApiKeyFields> {
   accessToken: string;
   /** Defaults to `Bearer`. */
   tokenType?: string;
-  username?: never;
-  password?: never;
-  domain?: never;
-  otp?: never;
-  otpType?: never;
-  apiKey?: never;
 }
 
 /** No credentials: only the public endpoints (the logins, v1 `basicClusterInfo`) answer. */
-export interface AnonymousOptions extends ConnectionOptions {
-  username?: never;
-  password?: never;
-  domain?: never;
-  otp?: never;
-  otpType?: never;
-  apiKey?: never;
-  accessToken?: never;
-  tokenType?: never;
-}
+export interface AnonymousOptions
+  extends ConnectionOptions,
+    Absent<PasswordFields | ApiKeyFields | AccessTokenFields> {}
 
 /**
  * How to reach and authenticate to a cluster: `username` + `password` (domain defaults to

@@ -10,7 +10,7 @@ import { buildRequest } from './endpoints/build-request.js';
 import { defineOperationGroups } from './endpoints/define-operation-groups.js';
 import type { Api } from './endpoints/endpoint.js';
 import { loadEndpoint } from './endpoints/load-endpoint.js';
-import type { PagedItem, PagedMethod, PagedParams, V1Api, V2Api } from './endpoints/operation-types.js';
+import type { PagedItem, PagedMethod, PagedPage, PagedParams, V1Api, V2Api } from './endpoints/operation-types.js';
 import { ConfigurationError } from './errors.js';
 import { ClientEventEmitter, type ClientEventListener, type ClientEventName } from './events.js';
 import { fetchTransport } from './http/fetch-transport.js';
@@ -159,7 +159,7 @@ export class ClusterClient {
 
   /**
    * Every item of a paginated list operation, page after page, whatever the way it pages
-   * (`paginationCookie`, `cookie`, `startIndex`, `maxViewId`: read from the document).
+   * (`paginationCookie`, `cookie`, `startIndex`, `maxViewId`, `page`: read from the document).
    * @example
    * for await (const group of client.paginate(client.protectionGroup.getProtectionGroups, { maxResultCount: 50 })) {
    *   console.log(group.name);
@@ -170,14 +170,37 @@ export class ClusterClient {
     params?: PagedParams<M>,
     options?: CallOptions,
   ): AsyncIterableIterator<PagedItem<M>> {
+    return this.#walk(method, params, options, true) as AsyncIterableIterator<PagedItem<M>>;
+  }
+
+  /**
+   * Every answer of a paginated list operation, one page at a time (AWS SDK v3's
+   * paginators), for what a page holds beside its items (counts, summaries).
+   * @example
+   * for await (const page of client.paginatePages(client.protectionGroup.getProtectionGroups, { maxResultCount: 50 })) {
+   *   console.log(page.protectionGroups?.length);
+   * }
+   */
+  paginatePages<M extends PagedMethod>(
+    method: M,
+    params?: PagedParams<M>,
+    options?: CallOptions,
+  ): AsyncIterableIterator<PagedPage<M>> {
+    return this.#walk(method, params, options, false) as AsyncIterableIterator<PagedPage<M>>;
+  }
+
+  #walk(method: PagedMethod, params: unknown, options: CallOptions | undefined, items: boolean) {
     const { api, group, operationId } = method;
     const call = (input: unknown) => this.#invoke(api, group, operationId, [input, options]);
     const load = () => loadEndpoint(api, group, operationId);
-    return (async function* pages() {
+    return (async function* walk() {
       // Loaded on first use: a client that never pages does not carry the pager.
       const { walkPages } = await import('./paginate/walk-pages.js');
-      yield* walkPages(load, call, params);
-    })() as AsyncIterableIterator<PagedItem<M>>;
+      for await (const page of walkPages(load, call, params)) {
+        if (items) yield* page.items;
+        else yield page.page;
+      }
+    })();
   }
 
   /**

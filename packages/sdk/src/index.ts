@@ -23,6 +23,7 @@ export type {
   Operations,
   PagedItem,
   PagedMethod,
+  PagedPage,
   PagedParams,
   V1Api,
   V2Api,

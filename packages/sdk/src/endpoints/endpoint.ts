@@ -6,13 +6,13 @@ export const API_BASE: Readonly<Record<Api, string>> = { v2: '/v2', v1: '/irisse
 
 /** How a list operation pages (see scripts/naming.mjs, which reads it from the document). */
 export interface Paging {
-  style: 'cookie' | 'index' | 'maxViewId';
+  style: 'cookie' | 'index' | 'maxViewId' | 'page';
   /** The query parameter that moves to the next page. */
   cursor: string;
   /** The page-size query parameter, or '' when there is none. */
   size: string;
-  /** The answer's field that holds the items, or '' when the answer is the list itself. */
-  items: string;
+  /** The answer's fields that hold the items (`['']` when the answer is the list itself). */
+  items: readonly string[];
   /** `maxViewId`: the item field whose last value is the next cursor. */
   id?: string;
 }
@@ -42,7 +42,7 @@ export interface Endpoint {
   prepareBody?: (body: Record<string, unknown>) => Record<string, unknown>;
 }
 
-const STYLES = new Set<string>(['cookie', 'index', 'maxViewId']);
+const STYLES = new Set<string>(['cookie', 'index', 'maxViewId', 'page']);
 
 /**
  * Reads one table row: `METHOD /path flag…`, with flags `b`/`B` (JSON body, `B` alone),
@@ -76,7 +76,8 @@ export function decodeEndpoint(api: Api, operationId: string, row: string): Endp
     if (flag.startsWith('p:')) {
       const [style = '', cursor = '', size = '', items = '', id] = flag.slice(2).split(',');
       if (STYLES.has(style)) {
-        endpoint.paging = { style: style as Paging['style'], cursor, size, items, ...(id ? { id } : {}) };
+        const fields = items.split('+');
+        endpoint.paging = { style: style as Paging['style'], cursor, size, items: fields, ...(id ? { id } : {}) };
       }
     }
   }

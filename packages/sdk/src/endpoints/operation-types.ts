@@ -150,6 +150,14 @@ export type PagedItem<M extends PagedMethod> =
       : never
     : never;
 
+/** One page `client.paginatePages` yields: the method's whole answer. */
+export type PagedPage<M extends PagedMethod> =
+  M extends MethodInfo<infer A, infer Id>
+    ? Id extends keyof Operations[A]
+      ? ResultOf<Operations[A][Id]>
+      : never
+    : never;
+
 /** The parameters `client.paginate(method, params)` takes: the method's own. */
 export type PagedParams<M extends PagedMethod> =
   M extends MethodInfo<infer A, infer Id> ? (Id extends keyof Operations[A] ? OperationParams<A, Id> : never) : never;

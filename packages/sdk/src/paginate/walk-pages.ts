@@ -1,26 +1,31 @@
-import type { Endpoint } from '../endpoints/endpoint.js';
+import type { Endpoint, Paging } from '../endpoints/endpoint.js';
 
 type Page = Record<string, unknown> | unknown[] | undefined;
 
-const itemsOf = (page: Page, field: string): unknown[] => {
-  const items = field === '' ? page : (page as Record<string, unknown> | undefined)?.[field];
-  return Array.isArray(items) ? items : [];
-};
+/** The items of a page: the answer itself (`''`), or the fields the document says hold them. */
+const itemsOf = (page: Page, fields: Paging['items']): unknown[] =>
+  fields.flatMap((field) => {
+    const items = field === '' ? page : (page as Record<string, unknown> | undefined)?.[field];
+    return Array.isArray(items) ? items : [];
+  });
+
+const numberOr = (value: unknown, otherwise: number) => (typeof value === 'number' ? value : otherwise);
 
 /**
  * The parameters of the page after `page`, or undefined when `page` was the last. One rule
  * per paging style of the documents (see scripts/naming.mjs, which tells them apart).
  */
 function nextParams(
-  endpoint: Endpoint,
+  paging: Paging,
   params: Record<string, unknown>,
   page: Page,
+  items: unknown[],
 ): Record<string, unknown> | undefined {
-  const paging = endpoint.paging;
-  if (!paging) return undefined;
-  const items = itemsOf(page, paging.items);
   if (items.length === 0) return undefined;
   const answer = Array.isArray(page) ? {} : (page ?? {});
+  const size = params[paging.size];
+  // A page shorter than asked for is the last one (index and page styles know no cursor).
+  const short = typeof size === 'number' && items.length < size;
   switch (paging.style) {
     case 'cookie': {
       const cookie = answer[paging.cursor];
@@ -29,13 +34,13 @@ function nextParams(
       return { ...params, [paging.cursor]: cookie };
     }
     case 'index': {
-      const size = params[paging.size];
-      if (typeof size === 'number' && items.length < size) return undefined;
-      const start = typeof params[paging.cursor] === 'number' ? (params[paging.cursor] as number) : 0;
+      const start = numberOr(params[paging.cursor], 0);
       const total = answer.totalCount;
-      if (typeof total === 'number' && start + items.length >= total) return undefined;
+      if (short || (typeof total === 'number' && start + items.length >= total)) return undefined;
       return { ...params, [paging.cursor]: start + items.length };
     }
+    case 'page':
+      return short ? undefined : { ...params, [paging.cursor]: numberOr(params[paging.cursor], 1) + 1 };
     case 'maxViewId': {
       if (answer.lastResult === true) return undefined;
       const last = items.at(-1) as Record<string, unknown> | undefined;
@@ -47,28 +52,26 @@ function nextParams(
 }
 
 /**
- * Yields every item of a paginated operation, asking for one page at a time, as the caller
- * consumes them (a `break` sends no further request).
+ * Yields each page of a paginated operation with its items, asking for one page at a
+ * time, as the caller consumes them (a `break` sends no further request).
  */
 export async function* walkPages(
   load: () => Promise<Endpoint>,
   call: (params: Record<string, unknown>) => Promise<unknown>,
   params: unknown,
-): AsyncIterableIterator<unknown> {
-  const endpoint = await load();
-  if (!endpoint.paging) {
-    throw new TypeError(`${endpoint.operationId} does not page: call it directly`);
-  }
+): AsyncGenerator<{ page: unknown; items: unknown[] }> {
+  const { operationId, paging } = await load();
+  if (!paging) throw new TypeError(`${operationId} does not page: call it directly`);
   let current: Record<string, unknown> | undefined = { ...(params as Record<string, unknown> | undefined) };
   let previousFirst: string | undefined;
   while (current) {
     const page = (await call(current)) as Page;
-    const items = itemsOf(page, endpoint.paging.items);
+    const items = itemsOf(page, paging.items);
     // A cluster that ignores the cursor answers the same page again: stop instead of looping.
     const first = JSON.stringify(items[0]);
-    if (first === previousFirst) return;
+    if (items.length > 0 && first === previousFirst) return;
     previousFirst = first;
-    yield* items;
-    current = nextParams(endpoint, current, page);
+    yield { page, items };
+    current = nextParams(paging, current, page, items);
   }
 }

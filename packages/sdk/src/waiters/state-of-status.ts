@@ -1,8 +1,9 @@
 import type { WaiterState } from './wait-until.js';
 
-// The cluster's run and recovery statuses (`BackupRunSummary.status`, `Recovery.status`).
-const SUCCEEDED = new Set(['Succeeded', 'SucceededWithWarning']);
-const ENDED = new Set(['Failed', 'Canceled', 'Missed', 'Skipped']);
+// The cluster's statuses of long work: v2 runs and recoveries (`BackupRunSummary.status`,
+// `Recovery.status`), v1 runs (`StatusBackupRunEnum`) and restore tasks (`StatusRestoreTaskEnum`).
+const SUCCEEDED = new Set(['Succeeded', 'SucceededWithWarning', 'kSuccess', 'kFinished']);
+const ENDED = new Set(['Failed', 'Canceled', 'Missed', 'Skipped', 'kCanceled', 'kFailure', 'kCancelled']);
 
 /** A run's or a recovery's status as a waiter reads it; anything else is still going. */
 export function stateOfStatus(status: string | null | undefined): WaiterState {

@@ -77,6 +77,59 @@ describe('client.paginate', () => {
     expect(queries()).toEqual(['?maxCount=3', '?maxCount=3&maxViewId=3', '?maxCount=3&maxViewId=6']);
   });
 
+  it('walks page + pageSize (v1 getAllJobRuns), from page 1 until a short page', async () => {
+    const c = await serve((query, response) => {
+      const page = Number(query.get('page') ?? 1);
+      const size = Number(query.get('pageSize'));
+      json(
+        response,
+        200,
+        ITEMS.slice((page - 1) * size, page * size).map((n) => ({ jobRunId: `r${n}` })),
+      );
+    });
+    const runs = await collect(
+      c.paginate(c.v1.monitoring.getAllJobRuns, { startTimeMsecs: 1, endTimeMsecs: 2, pageSize: 3 }),
+    );
+    expect(runs.map((r) => r.jobRunId)).toEqual(ITEMS.map((n) => `r${n}`));
+    expect(queries()).toEqual([
+      '?startTimeMsecs=1&endTimeMsecs=2&pageSize=3',
+      '?startTimeMsecs=1&endTimeMsecs=2&pageSize=3&page=2',
+      '?startTimeMsecs=1&endTimeMsecs=2&pageSize=3&page=3',
+    ]);
+  });
+
+  it('takes the page from the arrays of records the document names (v1 getViewUserQuotas, getProtectionRunErrors)', async () => {
+    const c = await serve((query, response) => {
+      const n = query.has('paginationCookie') || query.has('cookie') ? 2 : 1;
+      const next = n === 1 ? { paginationCookie: 'n', cookie: 'n' } : {};
+      json(
+        response,
+        200,
+        query.has('jobId')
+          ? { errors: [{ errorCode: `e${n}` }], fileNames: ['f1', 'f2'], ...next }
+          : { usersQuotaAndUsage: [{ sid: `u${n}` }], quotaAndUsageInAllViews: [], ...next },
+      );
+    });
+    const quotas = await collect(c.paginate(c.v1.views.getViewUserQuotas, { viewName: 'v' }));
+    expect(quotas).toEqual([{ sid: 'u1' }, { sid: 'u2' }]);
+    const errors = await collect(
+      c.paginate(c.v1.protectionRuns.getProtectionRunErrors, { jobId: 1, startTimeUsecs: 2, taskId: 3 }),
+    );
+    // `fileNames` (strings) beside `errors` (records) is not the page.
+    expect(errors).toEqual([{ errorCode: 'e1' }, { errorCode: 'e2' }]);
+  });
+
+  it('yields whole answers with paginatePages', async () => {
+    const c = await serve((query, response) => {
+      const start = Number(query.get('paginationCookie') ?? 0);
+      const next = start + 4 < ITEMS.length ? { paginationCookie: String(start + 4) } : {};
+      json(response, 200, { protectionGroups: ITEMS.slice(start, start + 4).map((id) => ({ id: `g${id}` })), ...next });
+    });
+    const pages = await collect(c.paginatePages(c.protectionGroup.getProtectionGroups, { maxResultCount: 4 }));
+    expect(pages.map((page) => page.protectionGroups?.length)).toEqual([4, 3]);
+    expect(pages[0]?.paginationCookie).toBe('4');
+  });
+
   it('asks for no further page once the caller stops', async () => {
     const c = await serve((query, response) =>
       json(response, 200, {

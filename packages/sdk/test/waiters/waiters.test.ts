@@ -4,7 +4,9 @@ import {
   WaiterFailureError,
   WaiterTimeoutError,
   waitUntilProtectionGroupRunFinished,
+  waitUntilProtectionJobRunFinished,
   waitUntilRecoveryFinished,
+  waitUntilRestoreTaskFinished,
 } from '../../src/index.js';
 import { waiterDelay } from '../../src/waiters/wait-until.js';
 import { type FakeCluster, fakeClusterPerTest, json } from '../helpers/fake-cluster.js';
@@ -16,9 +18,21 @@ let fake: FakeCluster | undefined;
 async function clusterReporting(statuses: string[]): Promise<ClusterClient> {
   const started = await fakes.start((i, _request, response, received) => {
     const status = statuses[Math.min(i, statuses.length - 1)];
-    const body = received.path.includes('/recoveries/')
+    const path = received.path;
+    const body = path.includes('/recoveries/')
       ? { id: '1:2:3', status }
-      : { id: '7:1', protectionGroupId: '7', localBackupInfo: { status } };
+      : path.includes('/restore/tasks/')
+        ? {
+            id: 5,
+            status,
+            ...(status === 'kFinished' && statuses.includes('error') ? { error: { message: 'x' } } : {}),
+          }
+        : path.includes('/protectionRuns')
+          ? [
+              { jobId: 7, backupRun: { jobRunId: 3, status } },
+              { jobId: 7, backupRun: { jobRunId: 2, status: 'kFailure' } },
+            ]
+          : { id: '7:1', protectionGroupId: '7', localBackupInfo: { status } };
     json(response, 200, body);
   });
   fake = started.fake;
@@ -70,6 +84,33 @@ describe('waiters', () => {
     controller.abort(new Error('operator gave up'));
     await expect(waiting).rejects.toThrow('operator gave up');
     expect(fake?.requests).toHaveLength(1);
+  });
+
+  it('polls a v1 protection job run, picked by its jobRunId, until it succeeds', async () => {
+    const c = await clusterReporting(['kAccepted', 'kRunning', 'kSuccess']);
+    const run = await waitUntilProtectionJobRunFinished(
+      { client: c, maxWaitMsecs: 10_000, ...fast },
+      { jobId: 7, jobRunId: 3 },
+    );
+    expect(run.backupRun?.status).toBe('kSuccess');
+    expect(fake?.requests.map((r) => r.path)).toEqual(
+      Array(3).fill('/irisservices/api/v1/public/protectionRuns?jobId=7'),
+    );
+  });
+
+  it('fails a v1 restore task that finished with an error, and times one out that keeps going', async () => {
+    const failing = await clusterReporting(['kInProgress', 'kFinished', 'error']);
+    const error = await waitUntilRestoreTaskFinished(
+      { client: failing, maxWaitMsecs: 10_000, ...fast },
+      { id: 5 },
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'ERR_WAITER_FAILED', last: { status: 'kFinished', error: { message: 'x' } } });
+    const running = await clusterReporting(['kInProgress']);
+    const timeout = await waitUntilRestoreTaskFinished(
+      { client: running, maxWaitMsecs: 150, ...fast },
+      { id: 5 },
+    ).catch((e: unknown) => e);
+    expect(timeout).toBeInstanceOf(WaiterTimeoutError);
   });
 
   it('backs off as AWS waiters do: from the minimum, doubling, capped, with jitter', () => {

@@ -2,6 +2,7 @@ import { notFound } from '../errors.js';
 import { progressOf } from './behaviours/recoveries.js';
 import type { Answer, ClusterApiContext } from './cluster-api-context.js';
 import type { Collection } from './collections.js';
+import { pageOfList } from './list-paging.js';
 import { matchesFilters } from './record-filters.js';
 import { formatId, parseId } from './record-ids.js';
 import type { ValidRequest } from './request-validation.js';
@@ -71,7 +72,12 @@ function listProperty(ctx: ClusterApiContext, operation: Operation, schema: Sche
 }
 
 /** The list answer: an array (v1) or an object with the records in one property (v2). */
-export function listAnswer(ctx: ClusterApiContext, operation: Operation, views: Record<string, unknown>[]): Answer {
+export function listAnswer(
+  ctx: ClusterApiContext,
+  operation: Operation,
+  views: Record<string, unknown>[],
+  fields: Record<string, unknown> = {},
+): Answer {
   const schema = operation.success.schema;
   if (schema === undefined) return { status: operation.success.status };
   const resolved = resolveRef(ctx.spec, operation.version, schema);
@@ -81,7 +87,7 @@ export function listAnswer(ctx: ClusterApiContext, operation: Operation, views: 
   // Each record on its own: one that does not fit must not empty the whole list.
   const items = resolveRef(ctx.spec, operation.version, resolved.properties?.[property] ?? {}).items;
   const shaped = views.map((view) => shapeResponse(ctx.spec, ctx.validators.plain, operation.version, items, view));
-  return shape(ctx, operation, { [property]: shaped });
+  return shape(ctx, operation, { ...fields, [property]: shaped });
 }
 
 export async function listViews(
@@ -115,8 +121,10 @@ export async function answerGenerically(
       await ctx.resources.put(key, record.id, n, record.document);
       return shape(ctx, operation, viewOf(ctx, collection, record));
     }
-    case 'list':
-      return listAnswer(ctx, operation, await listViews(ctx, collection, operation, params));
+    case 'list': {
+      const page = pageOfList(operation, params, await listViews(ctx, collection, operation, params));
+      return listAnswer(ctx, operation, page.views, page.fields);
+    }
     case 'get':
       return shape(ctx, operation, viewOf(ctx, collection, await findRecord(ctx, collection, params)));
     case 'update': {

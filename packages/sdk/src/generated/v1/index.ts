@@ -65,10 +65,13 @@ export interface Groups {
   vlan: "getBifrostTenantVlans" | "createBifrostVlan" | "getVlans" | "createVlan" | "getVlanById" | "updateVlan" | "removeVlan";
 }
 
-/** The paginated operations, and the answer's field that holds the items ('' when the answer is the list). */
+/** The paginated operations, and the answer's fields that hold the items ('' when the answer is the list). */
 export interface Paged {
   getInfectedFiles: "infectedFiles";
   searchClusterAuditLogs: "clusterAuditLogs";
+  getAllJobRuns: "";
+  getProtectionPolicySummary: "protectedSourcesSummary" | "protectionJobsSummary";
+  getProtectionRunErrors: "errors";
   getRemoteVaultSearchJobResults: "protectionJobs";
   searchRestoredFiles: "files";
   searchObjects: "objectSnapshotInfo";
@@ -79,5 +82,6 @@ export interface Paged {
   getTenantStats: "statsList";
   listNlmLocks: "filesNlmLocks";
   getViewsByShareName: "sharesList";
+  getViewUserQuotas: "quotaAndUsageInAllViews" | "usersQuotaAndUsage";
   getViews: "views";
 }

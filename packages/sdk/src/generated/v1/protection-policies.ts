@@ -5,5 +5,5 @@ export default {
   getProtectionPolicyById: "GET /public/protectionPolicies/{id}",
   updateProtectionPolicy: "PUT /public/protectionPolicies/{id} b",
   deleteProtectionPolicy: "DELETE /public/protectionPolicies/{id}",
-  getProtectionPolicySummary: "GET /public/protectionPolicySummary q",
+  getProtectionPolicySummary: "GET /public/protectionPolicySummary q p:cookie,paginationCookie,pageCount,protectedSourcesSummary+protectionJobsSummary",
 };

@@ -3,5 +3,5 @@ export default {
   getProtectionRuns: "GET /public/protectionRuns q",
   updateProtectionRuns: "PUT /public/protectionRuns B",
   createCancelProtectionJobRun: "POST /public/protectionRuns/cancel/{id} b",
-  getProtectionRunErrors: "GET /public/protectionRuns/errors q",
+  getProtectionRunErrors: "GET /public/protectionRuns/errors q p:cookie,paginationCookie,,errors",
 };

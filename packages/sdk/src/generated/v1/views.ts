@@ -12,7 +12,7 @@ export default {
   createActivateViewAliases: "POST /public/viewAliases/{name}/activate",
   getViewDirQuotaInfo: "GET /public/viewDirectoryQuotas q",
   updateViewDirQuota: "PUT /public/viewDirectoryQuotas B",
-  getViewUserQuotas: "GET /public/viewUserQuotas q",
+  getViewUserQuotas: "GET /public/viewUserQuotas q p:cookie,cookie,pageCount,quotaAndUsageInAllViews+usersQuotaAndUsage",
   updateViewUserQuota: "PUT /public/viewUserQuotas B",
   createViewUserQuota: "POST /public/viewUserQuotas B",
   deleteViewUsersQuota: "DELETE /public/viewUserQuotas B",

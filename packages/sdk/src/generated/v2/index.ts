@@ -53,7 +53,7 @@ export interface Groups {
   view: "getNlmLocks" | "clearNlmLocks" | "getQosPolicies" | "getShares" | "createShare" | "updateShare" | "deleteShare" | "listSmbFileOpens" | "closeSmbFileOpen" | "getViewClients" | "getViewClientsSummary" | "readViewTemplates" | "createViewTemplate" | "readViewTemplateById" | "updateViewTemplate" | "deleteViewTemplate" | "getViews" | "createView" | "getViewsSummary" | "cloneViewDirectory" | "getViewById" | "updateView" | "deleteView" | "cloneView" | "getViewDirectoryQuotas" | "updateViewDirectoryQuota" | "deleteViewDirectoryQuota" | "getFileLockStatus" | "lockFile" | "overwriteView" | "getViewUserQuotas" | "updateViewUserQuotaSettings" | "addViewUserQuotaOverrides" | "deleteViewUserQuotaOverrides" | "updateViewUserQuotaOverride";
 }
 
-/** The paginated operations, and the answer's field that holds the items ('' when the answer is the list). */
+/** The paginated operations, and the answer's fields that hold the items ('' when the answer is the list). */
 export interface Paged {
   getInfectedFiles: "infectedFiles";
   getAuditLogs: "auditLogs";

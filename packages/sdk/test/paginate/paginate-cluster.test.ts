@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClusterClient } from '../../src/index.js';
+import { startTestCluster, type TestCluster } from '../helpers/test-cluster.js';
+
+// client.paginate and client.paginatePages against the real server, in each paging style it
+// answers, with more records than one page holds.
+const COUNT = 7;
+const names = Array.from({ length: COUNT }, (_, i) => `paged-${i + 1}`);
+let cluster: TestCluster;
+let client: ClusterClient;
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}
+
+beforeAll(async () => {
+  cluster = await startTestCluster({ emptyCluster: true, apiRateLimit: 0 });
+  client = cluster.client();
+  for (const name of names) {
+    await client.protectionGroup.createProtectionGroup({ name, environment: 'kPhysical', policyId: 'p' });
+    await client.view.createShare({ name, viewName: name, viewPath: '/' });
+    await client.v1.views.createView({ name, viewBoxId: 1 });
+  }
+});
+afterAll(() => cluster.close());
+
+describe('client.paginate against the server', () => {
+  it('walks paginationCookie + maxResultCount (v2 getProtectionGroups)', async () => {
+    const method = client.protectionGroup.getProtectionGroups;
+    const pages = await collect(client.paginatePages(method, { maxResultCount: 3 }));
+    expect(pages.map((page) => [page.protectionGroups?.length, page.paginationCookie])).toEqual([
+      [3, '3'],
+      [3, '6'],
+      [1, undefined],
+    ]);
+    const groups = await collect(client.paginate(method, { maxResultCount: 3 }));
+    expect(groups.map((group) => group.name)).toEqual(names);
+  });
+
+  it('walks cookie + maxCount (v2 getShares)', async () => {
+    const shares = await collect(client.paginate(client.view.getShares, { maxCount: 2 }));
+    expect(shares.map((share) => share.name)).toEqual(names);
+    const pages = await collect(client.paginatePages(client.view.getShares, { maxCount: 2 }));
+    expect(pages.map((page) => page.shares?.length)).toEqual([2, 2, 2, 1]);
+  });
+
+  it('walks maxViewId + lastResult (v1 getViews)', async () => {
+    const pages = await collect(client.paginatePages(client.v1.views.getViews, { maxCount: 4 }));
+    expect(pages.map((page) => [page.views?.length, page.lastResult])).toEqual([
+      [4, false],
+      [3, true],
+    ]);
+    const views = await collect(client.paginate(client.v1.views.getViews, { maxCount: 4 }));
+    expect(views.map((view) => view.name)).toEqual(names);
+  });
+
+  it('walks a list that fits one page in one request', async () => {
+    const pages = await collect(client.paginatePages(client.view.getShares, { maxCount: 100 }));
+    expect(pages).toHaveLength(1);
+    expect(pages[0]?.shares).toHaveLength(COUNT);
+  });
+});

@@ -1,0 +1,46 @@
+import type { Operation } from './spec.js';
+
+/** One page of a list and the answer's fields that lead to the next (`paginationCookie`, `lastResult`…). */
+export interface ListPage {
+  readonly views: Record<string, unknown>[];
+  readonly fields: Record<string, unknown>;
+}
+
+const CURSORS = ['paginationCookie', 'cookie'];
+const SIZES = ['maxResultCount', 'maxCount', 'pageCount', 'pageSize', 'count'];
+
+/**
+ * The page of `views` the request asks for, in the paging style the operation's query
+ * parameters name, as a cluster pages: a cookie (the offset of the next page, absent after
+ * the last), `startIndex`, `page` (from 1), or `maxViewId` (the views after it, with
+ * `lastResult`). Without a page size, the whole list.
+ */
+export function pageOfList(
+  operation: Operation,
+  params: Readonly<Record<string, unknown>>,
+  views: Record<string, unknown>[],
+): ListPage {
+  const query = new Set(operation.parameters.filter((p) => p.in === 'query').map((p) => p.name));
+  const sizeParam = SIZES.find((name) => query.has(name));
+  const size = sizeParam === undefined ? undefined : params[sizeParam];
+  if (typeof size !== 'number' || size < 1) return { views, fields: {} };
+  const cursor = CURSORS.find((name) => query.has(name));
+  if (cursor) {
+    const start = Number(params[cursor] ?? 0) || 0;
+    const more = start + size < views.length;
+    return { views: views.slice(start, start + size), fields: more ? { [cursor]: String(start + size) } : {} };
+  }
+  if (query.has('maxViewId')) {
+    const after = Number(params.maxViewId ?? 0);
+    const rest = views
+      .filter((view) => Number(view.viewId) > after)
+      .sort((a, b) => Number(a.viewId) - Number(b.viewId));
+    return { views: rest.slice(0, size), fields: { lastResult: rest.length <= size } };
+  }
+  const start = query.has('startIndex')
+    ? Number(params.startIndex ?? 0)
+    : query.has('page')
+      ? (Number(params.page ?? 1) - 1) * size
+      : 0;
+  return { views: views.slice(start, start + size), fields: { totalCount: views.length } };
+}
