@@ -116,6 +116,16 @@ export function tenantResourceSuite(storeConfig: () => Partial<ServerConfig>) {
     expect(views.body.views.map((v) => [v.name, v.tenantId])).toEqual([['acme-share', 'acme/']]);
     const v1View = await t.send<View>('GET', `${V1}/views/acme-share`, { headers: as(alice) });
     expect(v1View.body).toMatchObject({ viewId: acmeView.id, tenantId: 'acme/' });
+    // The tenant changes its own (the store's write is limited to the tenant's records too).
+    const changed = await t.send<Group & { description?: string }>('PUT', `${GROUPS}/${acmeGroup.id}`, {
+      headers: as(alice),
+      body: { ...groupBody('acme-files', acmePolicy), description: 'nightly' },
+    });
+    expect(changed.status, changed.text).toBe(200);
+    const reread = await t.send<{ description?: string; tenantId?: string }>('GET', `${V1}/protectionJobs/${jobN}`, {
+      headers: as(alice),
+    });
+    expect(reread.body).toMatchObject({ description: 'nightly', tenantId: 'acme/' });
     // The cluster's own (demo) records are not the tenant's.
     expect((await t.send('GET', `${GROUPS}/${acmeGroup.id.replace(/\d+$/, '1')}`, { headers: as(alice) })).status).toBe(
       404,
