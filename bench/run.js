@@ -1,5 +1,5 @@
 // @ts-check
-// `npm run bench`: runs the figures of issue 7, prints a markdown table, writes results/latest.json.
+// `npm run bench`: runs the figures of issues 7, 12 and 18, prints a markdown table, writes results/latest.json.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { memory } from './figures/memory.js';
 import { refreshStorm } from './figures/refresh-storm.js';
 import { scaleOut } from './figures/scale-out.js';
 import { sdkOverhead } from './figures/sdk-overhead.js';
+import { startUp } from './figures/start-up.js';
 import { tokenCheck } from './figures/token-check.js';
 import { markdownTable } from './lib/figure.js';
 import { settings } from './lib/settings.js';
@@ -23,6 +24,7 @@ const FIGURES = [
   [5, refreshStorm],
   [6, memory],
   [7, scaleOut],
+  [8, startUp],
 ];
 
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));

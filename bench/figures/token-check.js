@@ -9,8 +9,9 @@ import { settings } from '../lib/settings.js';
 
 /** Issue 18: the share of each baseline's requests per second that the server must reach. */
 const GOALS = { node: 0.7, fastify: 0.85 };
-// A generic route of the cluster API (src/cluster-api) must cost what a hand-written one does.
-const GENERIC_PATH = '/irisservices/api/v1/public/nodes';
+// A generic route of the cluster API (src/cluster-api), the most used list, must cost what a
+// hand-written one does (issue 12).
+const GENERIC_PATH = '/v2/data-protect/protection-groups';
 const GENERIC_GOAL = 0.9;
 
 /** @typedef {Awaited<ReturnType<typeof runLoadOn>>} Run */
@@ -34,7 +35,8 @@ const described = (run) => `${perSecond(run.requestsPerSecond)} (${fmt(run.cpuMi
  * "typical peer" (Fastify verifying an RS256 JWT with jose and writing one pino line per
  * request: the usual way to write such a server). Baselines are measured before and after the
  * server and averaged, since this shared machine's speed drifts. Last, a generic GET of the
- * cluster API (`/public/nodes`, answered from the documents) against the hand-written one.
+ * cluster API (`GET /v2/data-protect/protection-groups`, answered from the documents and its
+ * stored records) against the hand-written one.
  * @param {string} workDir
  * @returns {Promise<import('../lib/figure.js').Row[]>}
  */
@@ -91,8 +93,10 @@ export async function tokenCheck(workDir) {
         }
       };
 
-      // One unmeasured run first, so that no scheme pays for the JIT's first compiles.
+      // One unmeasured run first, so that no scheme pays for the JIT's first compiles (nor
+      // the generic route for reading the documents, which happens on its first call).
       await load(server, credentials.bearer);
+      await load(server, credentials.bearer, GENERIC_PATH);
       await measureBaselines();
       const schemes = /** @type {const} */ ([
         ['Bearer', credentials.bearer],
@@ -129,7 +133,7 @@ export async function tokenCheck(workDir) {
       const bearer = /** @type {Run} */ (results[0]?.[1]);
       rows.push({
         figure: 1,
-        name: `Token check, Bearer, generic GET /public/nodes, ${protocol}: ÷ GET /v2/clusters`,
+        name: `Token check, Bearer, generic GET ${GENERIC_PATH}, ${protocol}: ÷ GET /v2/clusters`,
         measured: described(generic),
         baseline: `hand-written ${described(bearer)}`,
         ratio: generic.requestsPerSecond / bearer.requestsPerSecond,

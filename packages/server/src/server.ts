@@ -1,11 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { type AdminStatus, adminStatus } from './accounts/admin-status.js';
+import { securityConfigReader } from './accounts/security-config.js';
 import { buildApp, REDACTED_PATHS } from './app.js';
 import { loadKeyEncryptionKey } from './auth/key-encryption-key.js';
 import { PasswordHasher, type PasswordHasherOptions } from './auth/passwords.js';
 import { TokenService } from './auth/tokens.js';
-import { bootstrap, DEFAULT_SECURITY_CONFIG } from './bootstrap.js';
+import { bootstrap } from './bootstrap.js';
 import type { ClusterApiContext } from './cluster-api/cluster-api-context.js';
 import { createClusterApi, openResourceStore } from './cluster-api/create-cluster-api.js';
 import { seedDemoCluster } from './cluster-api/demo/seed-demo-cluster.js';
@@ -85,8 +86,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       atRest: await AtRestCipher.open(config.dataDir),
       clusterApi,
       now: clock.now,
-      // Configs stored before a setting existed take its default.
-      securityConfig: async () => ({ ...DEFAULT_SECURITY_CONFIG, ...(await store.getSetting('securityConfig')) }),
+      securityConfig: securityConfigReader(store),
     };
     const tls = config.http ? undefined : await loadTlsCredentials(config.dataDir, config.host, config.tls);
     const stdout = options.logger === undefined && !options.logStream ? stdoutLogDestination() : undefined;

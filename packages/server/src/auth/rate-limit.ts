@@ -5,6 +5,10 @@ import { RateWindows } from './rate-window.js';
 
 const MINUTE_MSECS = 60_000;
 
+// normalizeIP answers text without a colon (IPv4) lower-cased, but only after its IPv6 test,
+// a long regular expression and the biggest cost of the limiter per request.
+const clientKey = (ip: string) => (ip.includes(':') ? normalizeIP(ip) : ip.toLowerCase());
+
 export interface RateLimits {
   /** Requests per minute per client IP to login routes (`config: { login: true }`); 0: none. */
   loginPerMinute: number;
@@ -30,7 +34,7 @@ export function useRateLimits(app: FastifyInstance, limits: RateLimits): void {
     function limitRequestRate(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) {
       const limit = request.routeOptions.config.login ? login : api;
       if (!limit) return done();
-      const verdict = limit.take(normalizeIP(request.ip), Date.now());
+      const verdict = limit.take(clientKey(request.ip), Date.now());
       reply.header('x-ratelimit-limit', limit.max);
       reply.header('x-ratelimit-remaining', verdict.remaining);
       reply.header('x-ratelimit-reset', verdict.resetSeconds);

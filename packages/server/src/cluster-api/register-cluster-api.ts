@@ -45,9 +45,12 @@ export const answersNoOperation = (request: FastifyRequest): boolean =>
 export function findClusterOperations(app: FastifyInstance, ctx: ClusterApiContext, known: KnownRoutes): void {
   ctx.knownRoutes = known;
   app.decorateRequest('clusterOperation', null);
-  app.addHook('onRequest', async function findClusterOperation(request: FastifyRequest) {
-    if (!request.routeOptions.config.anyPath) return;
-    request.clusterOperation = ctx.router.find(request.method, request.url.split('?')[0] ?? '/') ?? null;
+  // A callback hook: every request runs it, and a promise would cost more than the lookup.
+  app.addHook('onRequest', function findClusterOperation(request, _reply, done) {
+    if (request.routeOptions.config.anyPath) {
+      request.clusterOperation = ctx.router.find(request.method, request.url.split('?')[0] ?? '/') ?? null;
+    }
+    done();
   });
 }
 

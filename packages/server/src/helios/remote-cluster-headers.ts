@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { notFound } from '../errors.js';
 import type { Services } from '../services.js';
 
@@ -12,10 +12,12 @@ const CLUSTER_HEADERS = ['accessclusterid', 'clusterid'] as const;
  */
 export function refuseOtherClusters(app: FastifyInstance, services: Services): void {
   const ours = String(services.cluster.id);
-  app.addHook('onRequest', async function refuseOtherCluster(request: FastifyRequest) {
+  // A callback hook: every request runs it, and a promise would cost more than the test.
+  app.addHook('onRequest', function refuseOtherCluster(request, _reply, done) {
     for (const name of CLUSTER_HEADERS) {
       const value = request.headers[name];
-      if (value !== undefined && [value].flat().some((v) => v.trim() !== ours)) throw notFound('Cluster');
+      if (value !== undefined && [value].flat().some((v) => v.trim() !== ours)) return done(notFound('Cluster'));
     }
+    done();
   });
 }

@@ -26,6 +26,7 @@ export class ServerMetrics {
   readonly #database: Histogram<'operation'>;
   // labels() hashes its arguments on every call; the children are kept by key instead.
   readonly #requestChildren = new Map<string, { inc(): void }>();
+  readonly #authenticationChildren = new Map<string, { inc(): void }>();
   readonly #databaseChildren = new Map<string, { observe(seconds: number): void }>();
 
   constructor(sources: MetricsSources) {
@@ -99,7 +100,13 @@ export class ServerMetrics {
   }
 
   countAuthentication(scheme: CredentialScheme, outcome: string): void {
-    this.#authentications.labels(scheme, outcome).inc();
+    const key = `${scheme} ${outcome}`;
+    let child = this.#authenticationChildren.get(key);
+    if (child === undefined) {
+      child = this.#authentications.labels(scheme, outcome);
+      this.#authenticationChildren.set(key, child);
+    }
+    child.inc();
   }
 
   observeDatabase(operation: string, seconds: number): void {

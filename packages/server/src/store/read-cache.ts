@@ -1,11 +1,16 @@
+import { deepFreeze } from './deep-freeze.js';
 import type { Store } from './store.js';
 
-/** Reads made on every authenticated request: their answers are kept until the next write. */
+/**
+ * Reads made on every authenticated request (a session's web-login state is a record):
+ * their answers, absent ones too, are kept until the next write.
+ */
 const HOT_READS = new Set<PropertyKey>([
   'getUser',
   'findApiKeyBySecretHash',
   'findSession',
   'getSetting',
+  'getRecord',
 ] satisfies (keyof Store)[]);
 
 /** Reads that are passed through as they are. Any method not named here or above is a write. */
@@ -18,7 +23,6 @@ const OTHER_READS = new Set<PropertyKey>([
   'listSigningKeys',
   'getLoginFailures',
   'listAudit',
-  'getRecord',
   'listRecords',
   'ping',
 ] satisfies (keyof Store)[]);
@@ -28,13 +32,11 @@ const MAX_ENTRIES_PER_READ = 10_000;
 
 type Method = (...args: unknown[]) => Promise<unknown>;
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-}
+/** What the memo keeps for an answer that was undefined (nothing found). */
+const ABSENT = Symbol('absent');
+
+/** One memo key per arguments: `getRecord(kind, id)` joins its two (a kind is a fixed name, never with NUL). */
+const memoKey = (args: unknown[]): unknown => (args.length === 1 ? args[0] : args.join('\0'));
 
 /**
  * Keeps the answers of the per-request reads (user, API key, session, settings) in memory,
@@ -56,18 +58,19 @@ export function withReadCache(store: Store): Store {
 
   const cachedRead =
     (name: PropertyKey, read: Method): Method =>
-    async (key) => {
+    async (...args) => {
+      const key = memoKey(args);
       let memo = memos.get(name);
       const kept = memo?.get(key);
-      if (kept !== undefined) return kept;
+      if (kept !== undefined) return kept === ABSENT ? undefined : kept;
       const readAt = generation;
-      const value = await read(key);
-      if (value === undefined || readAt !== generation) return value;
+      const value = await read(...args);
+      if (readAt !== generation) return value;
       if (memo === undefined || memo.size >= MAX_ENTRIES_PER_READ) {
         memo = new Map();
         memos.set(name, memo);
       }
-      memo.set(key, deepFreeze(value));
+      memo.set(key, value === undefined ? ABSENT : deepFreeze(value));
       return value;
     };
 

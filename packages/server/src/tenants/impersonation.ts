@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Principal } from '../auth/principal.js';
 import { missingPrivilege, notFound } from '../errors.js';
+import { hookWhere } from '../http/hook-where.js';
 import type { Services } from '../services.js';
 import { tenantIdFromSuffix, tenantIdOfUser } from './tenant-names.js';
 import { getTenant } from './tenant-records.js';
@@ -13,21 +15,29 @@ export const IMPERSONATE_HEADER = 'x-impersonate-tenant-id';
  * Scripts may send the id with or without its trailing `/`.
  */
 export function useImpersonation(app: FastifyInstance, services: Services): void {
-  app.addHook('onRequest', async function impersonateTenant(request: FastifyRequest) {
+  const wantedTenant = (request: FastifyRequest) => {
     const header = request.headers[IMPERSONATE_HEADER];
-    const principal = request.actor?.principal;
-    if (!principal || typeof header !== 'string' || header.trim() === '') return;
-    if (tenantIdOfUser(principal.user) !== null || !principal.privileges.has('ORGANIZATION_IMPERSONATE')) {
-      throw missingPrivilege('ORGANIZATION_IMPERSONATE');
-    }
-    const wanted = header.trim();
-    const tenant =
-      (await getTenant(services, wanted)) ??
-      (wanted.endsWith('/') ? undefined : await getTenant(services, tenantIdFromSuffix(wanted)));
-    if (!tenant) throw notFound('Tenant');
-    request.actor = {
-      ...request.actor,
-      principal: { ...principal, impersonating: { tenantId: tenant.tenantId, tenantName: tenant.name } },
-    };
-  });
+    return typeof header === 'string' ? header.trim() : '';
+  };
+  app.addHook(
+    'onRequest',
+    hookWhere(
+      (request) => request.actor?.principal != null && wantedTenant(request) !== '',
+      async function impersonateTenant(request) {
+        const principal = request.actor?.principal as Principal;
+        if (tenantIdOfUser(principal.user) !== null || !principal.privileges.has('ORGANIZATION_IMPERSONATE')) {
+          throw missingPrivilege('ORGANIZATION_IMPERSONATE');
+        }
+        const wanted = wantedTenant(request);
+        const tenant =
+          (await getTenant(services, wanted)) ??
+          (wanted.endsWith('/') ? undefined : await getTenant(services, tenantIdFromSuffix(wanted)));
+        if (!tenant) throw notFound('Tenant');
+        request.actor = {
+          ...request.actor,
+          principal: { ...principal, impersonating: { tenantId: tenant.tenantId, tenantName: tenant.name } },
+        };
+      },
+    ),
+  );
 }

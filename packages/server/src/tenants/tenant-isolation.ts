@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Principal } from '../auth/principal.js';
 import { missingPrivilege, notFound } from '../errors.js';
+import { hookWhere } from '../http/hook-where.js';
 import { V1_PREFIX, V2_PREFIX } from '../routes/prefixes.js';
 import type { Services } from '../services.js';
 import { orgSuffixOf, tenantIdOfUser } from './tenant-names.js';
@@ -30,34 +30,35 @@ export function useTenantIsolation(app: FastifyInstance, services: Services): vo
   const tenantSids = async (tenant: string) =>
     new Set((await services.store.listUsers({})).filter((u) => tenantIdOfUser(u) === tenant).map((u) => u.sid));
 
-  app.addHook('preHandler', async function scopeToTenant(request: FastifyRequest) {
-    const principal = request.actor?.principal;
-    const tenant = principal ? tenantOf(principal) : null;
-    if (!principal || tenant === null) return;
-    const route = `${request.method} ${request.routeOptions.url}`;
-    if (CLUSTER_ONLY.has(route)) throw missingPrivilege('CLUSTER_MODIFY');
-    const params = request.params as { sid?: string; userSid?: string } | undefined;
-    const sid = params?.sid ?? params?.userSid;
-    if (sid !== undefined) {
-      const user = await services.store.getUser(sid);
-      if (user && tenantIdOfUser(user) !== tenant) throw notFound('User');
-    }
-    if (route === `DELETE ${V2_PREFIX}/users/sessions`) {
-      const target = (request.query as { sid?: string }).sid;
-      const user = target === undefined ? undefined : await services.store.getUser(target);
-      if (!user || tenantIdOfUser(user) !== tenant) throw missingPrivilege('CLUSTER_MODIFY');
-    }
-    if (route === `POST ${V2_PREFIX}/users` && Array.isArray(request.body)) {
-      for (const params of request.body as { username: string }[]) {
-        params.username = `${params.username}@${orgSuffixOf(tenant)}`;
-      }
-    }
-  });
+  app.addHook(
+    'preHandler',
+    hookWhere(
+      (request) => tenantOfRequest(request) !== null,
+      async function scopeToTenant(request) {
+        const tenant = tenantOfRequest(request) as string;
+        const route = `${request.method} ${request.routeOptions.url}`;
+        if (CLUSTER_ONLY.has(route)) throw missingPrivilege('CLUSTER_MODIFY');
+        const params = request.params as { sid?: string; userSid?: string } | undefined;
+        const sid = params?.sid ?? params?.userSid;
+        if (sid !== undefined) {
+          const user = await services.store.getUser(sid);
+          if (user && tenantIdOfUser(user) !== tenant) throw notFound('User');
+        }
+        if (route === `DELETE ${V2_PREFIX}/users/sessions`) {
+          const target = (request.query as { sid?: string }).sid;
+          const user = target === undefined ? undefined : await services.store.getUser(target);
+          if (!user || tenantIdOfUser(user) !== tenant) throw missingPrivilege('CLUSTER_MODIFY');
+        }
+        if (route === `POST ${V2_PREFIX}/users` && Array.isArray(request.body)) {
+          for (const params of request.body as { username: string }[]) {
+            params.username = `${params.username}@${orgSuffixOf(tenant)}`;
+          }
+        }
+      },
+    ),
+  );
 
-  app.addHook('preSerialization', async function leaveOutOtherTenants(request: FastifyRequest, _reply, payload) {
-    const principal = request.actor?.principal as Principal | null;
-    const tenant = principal ? tenantOf(principal) : null;
-    if (tenant === null || payload === null || typeof payload !== 'object') return payload;
+  async function keepOnlyTheTenants(tenant: string, payload: object): Promise<unknown> {
     const mine = (user: { username: string }) => tenantIdOfUser(user) === tenant;
     if (Array.isArray(payload)) {
       // v1 lists of users (`GET /public/users`).
@@ -79,5 +80,17 @@ export function useTenantIsolation(app: FastifyInstance, services: Services): vo
       return { sessionsPerUser, totalSessionsCount: sessionsPerUser.reduce((sum, s) => sum + s.sessionsCount, 0) };
     }
     return payload;
+  }
+  // A callback hook: it costs a promise only on a tenant principal's answers.
+  app.addHook('preSerialization', function leaveOutOtherTenants(request, _reply, payload, done) {
+    const tenant = tenantOfRequest(request);
+    if (tenant === null || payload === null || typeof payload !== 'object') return done(null, payload);
+    keepOnlyTheTenants(tenant, payload).then((kept) => done(null, kept), done);
   });
+}
+
+/** The tenant whose data alone the request may see, or null for a cluster principal (or none). */
+function tenantOfRequest(request: FastifyRequest): string | null {
+  const principal = request.actor?.principal;
+  return principal ? tenantOf(principal) : null;
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { hookWhere } from '../http/hook-where.js';
 import type { Services } from '../services.js';
 import { splitTenantLogin } from './tenant-names.js';
 import { findTenant } from './tenant-records.js';
@@ -10,13 +11,18 @@ import { findTenant } from './tenant-records.js';
  * typed, so the login fails as any unknown user does.
  */
 export function useTenantLogins(app: FastifyInstance, services: Services): void {
-  app.addHook('preHandler', async function canonicalTenantLogin(request: FastifyRequest) {
-    if (!request.routeOptions.config.login) return;
-    const body = request.body as { username?: unknown } | undefined;
-    if (typeof body?.username !== 'string') return;
-    const split = splitTenantLogin(body.username);
-    if (!split) return;
-    const tenant = await findTenant(services, split.tenant);
-    if (tenant) body.username = `${split.name}@${tenant.orgSuffix}`;
-  });
+  const loginBody = (request: FastifyRequest) => request.body as { username?: unknown } | undefined;
+  app.addHook(
+    'preHandler',
+    hookWhere(
+      (request) => request.routeOptions.config.login === true && typeof loginBody(request)?.username === 'string',
+      async function canonicalTenantLogin(request) {
+        const body = loginBody(request) as { username: string };
+        const split = splitTenantLogin(body.username);
+        if (!split) return;
+        const tenant = await findTenant(services, split.tenant);
+        if (tenant) body.username = `${split.name}@${tenant.orgSuffix}`;
+      },
+    ),
+  );
 }

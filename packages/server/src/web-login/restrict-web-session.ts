@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../errors.js';
 import { mfaPending } from '../mfa/mfa-errors.js';
 
@@ -16,11 +16,12 @@ export const passwordChangeRequired = () =>
  * password change, logout). Runs after `authenticate`, whatever carried the session id.
  */
 export function restrictUnfinishedWebLogins(app: FastifyInstance): void {
-  app.addHook('onRequest', async function restrictUnfinishedWebLogin(request: FastifyRequest) {
+  // A callback hook: every request runs it, and a promise would cost more than the test.
+  app.addHook('onRequest', function restrictUnfinishedWebLogin(request, _reply, done) {
     const web = request.actor?.principal?.session?.web;
-    if (!web || !(web.mfaPending || web.passwordChangeOnly)) return;
+    if (!web || !(web.mfaPending || web.passwordChangeOnly)) return done();
     const { mfaStep, passwordChange } = request.routeOptions.config;
-    if (mfaStep || passwordChange) return;
-    throw web.mfaPending ? mfaPending() : passwordChangeRequired();
+    if (mfaStep || passwordChange) return done();
+    done(web.mfaPending ? mfaPending() : passwordChangeRequired());
   });
 }

@@ -35,6 +35,22 @@ describe('demoClusterFacts', () => {
     expect(state.reads).toBe(2);
   });
 
+  it('keeps every list until a write, frozen', async () => {
+    const { state, executor } = fakeExecutor();
+    const resources = new SqlResources(executor, true);
+    const first = await resources.list('v2:/data-protect/protection-groups');
+    expect(await resources.list('v2:/data-protect/protection-groups')).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first[0]?.document)).toBe(true);
+    expect(state.reads).toBe(1);
+
+    const overlapped = resources.list('v2:/data-protect/policies');
+    await resources.put('v2:/data-protect/policies', '9', 9, {});
+    await overlapped;
+    await resources.list('v2:/data-protect/policies');
+    await resources.list('v2:/data-protect/protection-groups');
+    expect(state.reads).toBe(4);
+  });
+
   it('reads them on every call where other nodes may write (PostgreSQL)', async () => {
     const { state, executor } = fakeExecutor();
     const ctx = contextOf(new SqlResources(executor));

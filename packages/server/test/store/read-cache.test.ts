@@ -13,7 +13,12 @@ const user = (version: number) =>
 
 /** A store whose getUser answers `current` (after `delay`, if set) and counts its calls. */
 function countingStore() {
-  const state = { current: user(1), reads: 0, delay: undefined as Promise<void> | undefined };
+  const state = {
+    current: user(1),
+    reads: 0,
+    delay: undefined as Promise<void> | undefined,
+    records: new Map<string, string>(),
+  };
   const store = {
     kind: 'sqlite',
     async getUser() {
@@ -29,6 +34,13 @@ function countingStore() {
     async updateUser() {
       state.current = user(state.current.credentialsVersion + 1);
       return state.current;
+    },
+    async getRecord(kind: string, id: string) {
+      state.reads++;
+      return state.records.get(`${kind}/${id}`);
+    },
+    async putRecord(kind: string, id: string, value: string) {
+      state.records.set(`${kind}/${id}`, value);
     },
   } as unknown as Store;
   return { state, cached: withReadCache(store) };
@@ -59,6 +71,20 @@ describe('withReadCache', () => {
     expect((await staleRead)?.credentialsVersion).toBe(1);
     state.delay = undefined;
     expect((await cached.getUser('S-1'))?.credentialsVersion).toBe(2);
+  });
+
+  it('keeps an absent answer too, and a record by its kind and id, until any write', async () => {
+    const { state, cached } = countingStore();
+    expect(await cached.getRecord('web-session', 'a')).toBeUndefined();
+    expect(await cached.getRecord('web-session', 'a')).toBeUndefined();
+    expect(state.reads).toBe(1);
+
+    await cached.putRecord('web-session', 'a', '{"x":1}');
+    expect(await cached.getRecord('web-session', 'a')).toBe('{"x":1}');
+    expect(await cached.getRecord('web-session', 'b')).toBeUndefined();
+    expect(await cached.getRecord('other-kind', 'a')).toBeUndefined();
+    expect(await cached.getRecord('web-session', 'a')).toBe('{"x":1}');
+    expect(state.reads).toBe(4);
   });
 
   it('passes other reads through every time', async () => {

