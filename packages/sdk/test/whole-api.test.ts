@@ -236,6 +236,17 @@ async function recordId(create: Case, parents: Record<string, unknown>, param: s
 }
 
 /**
+ * The collection whose record a parameter after `prefix` names: the one at `prefix`, or, as
+ * the server reads v1's paths, above literal segments (`/views/rename/{name}`, `/views/id/{id}`).
+ */
+function collectionAbove(api: Api, prefix: string): { create: Case | undefined; between: boolean } {
+  for (let above = prefix; ; above = above.replace(/\/[^/{]+$/, '')) {
+    const create = createAt(api, above);
+    if (create || !/\/[^/{]+$/.test(above)) return { create, between: above !== prefix };
+  }
+}
+
+/**
  * The path parameters of `c`: a real record for each one that names a record of a
  * collection (created first, parents before children), a sample for the others. A DELETE
  * gets a record of its own, so that the other operations keep theirs.
@@ -245,11 +256,13 @@ async function pathValues(c: Case): Promise<Record<string, unknown>> {
   for (const match of c.path.matchAll(/\{([^}]+)\}/g)) {
     const param = match[1] ?? '';
     const prefix = c.path.slice(0, Math.max(0, (match.index ?? 0) - 1));
-    const create = createAt(c.api, prefix);
+    const { create, between } = collectionAbove(c.api, prefix);
     const last = match.index + match[0].length === c.path.length;
     const schema = c.operation.parameters?.find((p) => p.name === param)?.schema;
     const list = documents[c.api].paths[prefix]?.get;
-    if (create) values[param] = await recordId(create, { ...values }, param, last && c.method === 'delete');
+    // An action on a record (`/views/rename/{name}`) or a DELETE changes it: it gets its own.
+    if (create)
+      values[param] = await recordId(create, { ...values }, param, last && (c.method === 'delete' || between));
     else {
       // Records the cluster makes itself (alerts, nodes): one it lists, if it lists any.
       const listed = list && (await call({ ...c, path: prefix, method: 'get', operation: list }, { ...values }));

@@ -10,6 +10,7 @@ import { bootstrap } from './bootstrap.js';
 import type { ClusterApiContext } from './cluster-api/cluster-api-context.js';
 import { createClusterApi, openResourceStore } from './cluster-api/create-cluster-api.js';
 import { seedDemoCluster } from './cluster-api/demo/seed-demo-cluster.js';
+import { type WarmUp, warmValidators } from './cluster-api/warm-validators.js';
 import type { ServerConfig } from './config.js';
 import { FaultState } from './faults/fault-state.js';
 import { createServerClock } from './faults/server-clock.js';
@@ -30,6 +31,8 @@ export interface RunningServer {
   readonly store: Store;
   /** The stand-in cluster's API (its documents, validators and records). */
   readonly clusterApi: ClusterApiContext;
+  /** The cluster API's schema checks, compiled in the background once the server listens. */
+  readonly validatorsWarmUp: WarmUp;
   /** e.g. `https://127.0.0.1:8443` (the real port when 0 was asked for). */
   readonly url: string;
   /** SHA-256 fingerprint of the certificate; undefined over plain HTTP. */
@@ -48,6 +51,8 @@ export interface StartOptions {
   /** Where the production logger (redaction included) writes; stdout by default. */
   logStream?: NodeJS.WritableStream;
   hasher?: PasswordHasherOptions;
+  /** Compiles the cluster API's checks in the background after listening (the default; tests opt in). */
+  warmValidators?: boolean;
   /** Told each time an unreachable PostgreSQL is retried at start (main prints it on stderr). */
   onDatabaseRetry?: (retry: DatabaseRetry) => void;
 }
@@ -125,16 +130,24 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       },
       'server started',
     );
+    const validatorsWarmUp = warmValidators(clusterApi, options.warmValidators ?? true);
+    validatorsWarmUp.done.then(
+      (warmed) => warmed && app.log.info({ operations: warmed.size }, 'cluster API checks compiled'),
+      (error: unknown) => app.log.error({ err: error }, 'compiling the cluster API checks failed'),
+    );
     return {
       app,
       store,
       clusterApi,
+      validatorsWarmUp,
       url,
       fingerprint256: tls?.fingerprint256,
       selfSigned: tls?.selfSigned ?? false,
       admin,
       storeDescription,
       async close() {
+        validatorsWarmUp.stop();
+        await validatorsWarmUp.done;
         await app.close();
         tokens.close();
         await store.close();

@@ -1,6 +1,7 @@
+import { getGroup, listGroups } from './behaviours/last-run.js';
 import { createRun, getGroupRun, listGroupRuns, listRunsV1 } from './behaviours/protection-runs.js';
 import { listRegistrationInfo, listSourcesV2, listSourceTrees } from './behaviours/protection-sources.js';
-import { createRecovery } from './behaviours/recoveries.js';
+import { cancelRecovery, createRecovery } from './behaviours/recoveries.js';
 import type { Answer, ClusterApiContext } from './cluster-api-context.js';
 import type { ValidRequest } from './request-validation.js';
 import type { Operation } from './spec.js';
@@ -9,6 +10,9 @@ import type { Operation } from './spec.js';
 export type Behaviour = (ctx: ClusterApiContext, operation: Operation, request: ValidRequest) => Promise<Answer>;
 
 const BEHAVIOURS = new Map<string, Behaviour>([
+  ['v2:getProtectionGroups', listGroups],
+  ['v2:getProtectionGroupById', getGroup],
+  ['v1:getProtectionJobs', listGroups],
   ['v2:createProtectionGroupRun', createRun],
   ['v2:getProtectionGroupRuns', listGroupRuns],
   ['v2:getProtectionGroupRun', getGroupRun],
@@ -18,6 +22,10 @@ const BEHAVIOURS = new Map<string, Behaviour>([
   ['v1:listProtectionSourcesRegistrationInfo', listRegistrationInfo],
   ['v2:getProtectionSources', listSourcesV2],
   ['v2:createRecovery', createRecovery],
+  ['v1:createRecoverTask', createRecovery],
+  ['v1:createCloneTask', createRecovery],
+  ['v2:cancelRecoveryById', cancelRecovery],
+  ['v1:updateCancelRestoreTask', cancelRecovery],
 ]);
 
 export function behaviourFor(operation: Operation): Behaviour | undefined {

@@ -1,4 +1,5 @@
 import type { ClusterIdentity, Store } from '../store/store.js';
+import { behaviourFor } from './behaviours.js';
 import type { ClusterApiContext } from './cluster-api-context.js';
 import { classifyOperations } from './collections.js';
 import { createOperationRouter, type OperationRouter } from './operation-router.js';
@@ -43,7 +44,11 @@ export function createClusterApi(options: {
       },
     },
     get classified() {
-      classified ??= classifyOperations(ctx.spec.operations);
+      // Records are kept, and settings read, by what the generic handler alone answers (runs keep their own).
+      classified ??= classifyOperations(
+        ctx.spec.operations,
+        (op) => ctx.genericOperations.has(`${op.version} ${op.operationId}`) && !behaviourFor(op),
+      );
       return classified;
     },
     get router() {

@@ -1,31 +1,39 @@
 import { notFound } from '../errors.js';
-import { progressOf } from './behaviours/recoveries.js';
+import { RECOVERIES, recoveryAt } from './behaviours/recoveries.js';
 import type { Answer, ClusterApiContext } from './cluster-api-context.js';
 import type { Collection } from './collections.js';
+import { withoutCredentials } from './credential-fields.js';
 import { pageOfList } from './list-paging.js';
 import { matchesFilters } from './record-filters.js';
 import { formatId, parseId } from './record-ids.js';
 import type { ValidRequest } from './request-validation.js';
 import { isObject, shapeResponse } from './response-shape.js';
+import { answerSettings } from './settings.js';
 import { renameFields } from './shared-records.js';
-import { type Operation, resolveRef, type Schema } from './spec.js';
+import { type ApiVersion, type Operation, resolveRef, type Schema } from './spec.js';
 import type { ResourceRecord } from './store/resource-store.js';
+
+/** `version:path` with the path's parameters filled in: where records under that path are kept. */
+export function storedUnder(version: ApiVersion, path: string, params: Readonly<Record<string, unknown>>): string {
+  return `${version}:${path.replace(/\{([^}]+)\}/g, (_, name: string) => String(params[name]))}`;
+}
 
 /** Where a collection's records are kept: shared ones under one key, nested ones per parent. */
 function storageKey(collection: Collection, params: Readonly<Record<string, unknown>>): string {
-  if (collection.shared) return collection.shared.key;
-  return `${collection.version}:${collection.path.replace(/\{([^}]+)\}/g, (_, name: string) => String(params[name]))}`;
+  return collection.shared ? collection.shared.key : storedUnder(collection.version, collection.path, params);
 }
 
 /** The record as `collection` shows it: its id set, in its version's field names. */
 function viewOf(ctx: ClusterApiContext, collection: Collection, record: ResourceRecord): Record<string, unknown> {
   const id = formatId(ctx.cluster, collection, Number(record.id));
-  const { tenantId: _claimed, ...document } = record.document;
+  const { tenantId: _claimed, ...stored } = record.document;
+  const document =
+    collection.shared?.key === RECOVERIES ? recoveryAt(stored, ctx.now() * 1000, collection.version) : stored;
   // The owner shows as the record's `tenantId` (v1 jobs, views), whatever a body claimed.
   const owner = record.tenantId === null ? {} : { tenantId: record.tenantId };
-  const view: Record<string, unknown> = { ...progressOf(document, ctx.now() * 1000), ...owner, id };
+  const view: Record<string, unknown> = { ...document, ...owner, id };
   if (collection.itemParam !== 'id' && collection.itemParam !== 'name') view[collection.itemParam] ??= id;
-  if (collection.version === 'v1' && collection.shared?.v1IdField) view[collection.shared.v1IdField] = id;
+  if (collection.shared?.idField) view[collection.shared.idField] = id;
   return renameFields(collection.shared, collection.version, view, 'toView');
 }
 
@@ -41,22 +49,36 @@ function namedBy(document: Record<string, unknown>, param: string, wanted: unkno
   return param === 'name' && Object.entries(document).some(([key, value]) => key.endsWith('Name') && value === wanted);
 }
 
+/** The record of `collection` that path parameter `param` names (by number, or by name): 404 if none. */
 async function findRecord(
   ctx: ClusterApiContext,
   collection: Collection,
   params: Readonly<Record<string, unknown>>,
+  param = collection.itemParam,
 ): Promise<ResourceRecord> {
   const key = storageKey(collection, params);
-  const wanted = params[collection.itemParam];
+  const wanted = params[param];
   const n = parseId(ctx.cluster, wanted);
   const byId = n === undefined ? undefined : await ctx.resources.get(key, String(n));
   const found =
     byId ??
-    (n === undefined
-      ? (await ctx.resources.list(key)).find((r) => namedBy(r.document, collection.itemParam, wanted))
-      : undefined);
+    (n === undefined ? (await ctx.resources.list(key)).find((r) => namedBy(r.document, param, wanted)) : undefined);
   if (!found) throw notFound(`${collection.path.split('/').pop()} ${String(wanted)}`);
   return found;
+}
+
+/**
+ * 404 `KNotFound` unless every record the path names above the operation's own exists: a
+ * run, a quota or a cancel under an id that is not there is refused, and stores nothing.
+ */
+export async function requireParents(
+  ctx: ClusterApiContext,
+  operation: Operation,
+  params: Readonly<Record<string, unknown>>,
+): Promise<void> {
+  for (const { collection, param } of ctx.classified.get(operation)?.parents ?? []) {
+    await findRecord(ctx, collection, params, param);
+  }
 }
 
 /** The array property of a list answer that holds the records (`protectionGroups`, `views`…). */
@@ -69,6 +91,17 @@ function listProperty(ctx: ClusterApiContext, operation: Operation, schema: Sche
   return (
     arrays.find(([, property]) => resolveRef(ctx.spec, operation.version, property).items?.$ref)?.[0] ?? arrays[0]?.[0]
   );
+}
+
+/** The schema of one record of a list answer that wraps them in an object (v2), if it does. */
+export function listItemsSchema(ctx: ClusterApiContext, operation: Operation): Schema | undefined {
+  const schema = operation.success.schema;
+  if (schema === undefined) return undefined;
+  const resolved = resolveRef(ctx.spec, operation.version, schema);
+  if (resolved.type === 'array') return undefined;
+  const property = listProperty(ctx, operation, schema);
+  if (property === undefined) return undefined;
+  return resolveRef(ctx.spec, operation.version, resolved.properties?.[property] ?? {}).items;
 }
 
 /** The list answer: an array (v1) or an object with the records in one property (v2). */
@@ -85,9 +118,20 @@ export function listAnswer(
   const property = listProperty(ctx, operation, schema);
   if (property === undefined) return shape(ctx, operation, {});
   // Each record on its own: one that does not fit must not empty the whole list.
-  const items = resolveRef(ctx.spec, operation.version, resolved.properties?.[property] ?? {}).items;
+  const items = listItemsSchema(ctx, operation);
   const shaped = views.map((view) => shapeResponse(ctx.spec, ctx.validators.plain, operation.version, items, view));
   return shape(ctx, operation, { ...fields, [property]: shaped });
+}
+
+/** The page of `views` the request asks for, as the list answer (see `pageOfList`). */
+export function pagedListAnswer(
+  ctx: ClusterApiContext,
+  operation: Operation,
+  params: Readonly<Record<string, unknown>>,
+  views: Record<string, unknown>[],
+): Answer {
+  const page = pageOfList(operation, params, views);
+  return listAnswer(ctx, operation, page.views, page.fields);
 }
 
 export async function listViews(
@@ -100,6 +144,15 @@ export async function listViews(
   return records.map((r) => viewOf(ctx, collection, r)).filter((view) => matchesFilters(operation, params, view));
 }
 
+/** The record an item path names, as its collection shows it (404 `KNotFound` if none). */
+export async function itemView(
+  ctx: ClusterApiContext,
+  collection: Collection,
+  params: Readonly<Record<string, unknown>>,
+): Promise<Record<string, unknown>> {
+  return viewOf(ctx, collection, await findRecord(ctx, collection, params));
+}
+
 /** Create, list, get, update and delete for every collection; the response schema for the rest. */
 export async function answerGenerically(
   ctx: ClusterApiContext,
@@ -107,11 +160,11 @@ export async function answerGenerically(
   request: ValidRequest,
 ): Promise<Answer> {
   const { kind, collection } = ctx.classified.get(operation) ?? { kind: 'static', collection: undefined };
+  const written = withoutCredentials(request.body);
+  if (kind === 'settings') return answerSettings(ctx, operation, { ...request, body: written });
   if (collection === undefined || kind === 'static') return shape(ctx, operation, {});
   const { params } = request;
-  const body = isObject(request.body)
-    ? renameFields(collection.shared, collection.version, request.body, 'toStored')
-    : {};
+  const body = isObject(written) ? renameFields(collection.shared, collection.version, written, 'toStored') : {};
   const key = storageKey(collection, params);
   switch (kind) {
     case 'create': {
@@ -121,12 +174,10 @@ export async function answerGenerically(
       await ctx.resources.put(key, record.id, n, record.document);
       return shape(ctx, operation, viewOf(ctx, collection, record));
     }
-    case 'list': {
-      const page = pageOfList(operation, params, await listViews(ctx, collection, operation, params));
-      return listAnswer(ctx, operation, page.views, page.fields);
-    }
+    case 'list':
+      return pagedListAnswer(ctx, operation, params, await listViews(ctx, collection, operation, params));
     case 'get':
-      return shape(ctx, operation, viewOf(ctx, collection, await findRecord(ctx, collection, params)));
+      return shape(ctx, operation, await itemView(ctx, collection, params));
     case 'update': {
       const found = await findRecord(ctx, collection, params);
       const { id: _ignored, ...changes } = body;

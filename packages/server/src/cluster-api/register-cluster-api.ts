@@ -6,7 +6,7 @@ import type { Services } from '../services.js';
 import { resourceScope } from '../tenants/resource-scope.js';
 import { behaviourFor } from './behaviours.js';
 import { type Answer, type ClusterApiContext, withScope } from './cluster-api-context.js';
-import { answerGenerically } from './generic-handler.js';
+import { answerGenerically, requireParents } from './generic-handler.js';
 import type { FoundOperation } from './operation-router.js';
 import { privilegeFor } from './privilege-table.js';
 import { validateRequest } from './request-validation.js';
@@ -94,7 +94,11 @@ async function answerClusterOperation(services: Services, request: FastifyReques
     headers: request.headers,
   });
   const behaviour = behaviourFor(operation);
-  const scoped = withScope(ctx, resourceScope(request.actor.principal, operation, valid.params));
+  // A settings document, where no behaviour answers the path otherwise (v1 protectionRuns).
+  const settings = !behaviour && ctx.classified.get(operation)?.kind === 'settings';
+  const scoped = withScope(ctx, resourceScope(request.actor.principal, operation, valid.params, settings));
+  // Another tenant's parent is no parent (404), as its records are none.
+  await requireParents(scoped, operation, valid.params);
   const answer = behaviour
     ? await behaviour(scoped, operation, valid)
     : await answerGenerically(scoped, operation, valid);

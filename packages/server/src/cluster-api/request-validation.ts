@@ -44,7 +44,7 @@ export function withoutNulls(value: unknown): unknown {
 const parameterSchemas = new WeakMap<Operation, Schema>();
 
 /** The query and path parameters as one object schema (their names never collide), made once. */
-function parameterSchema(operation: Operation): Schema {
+export function parameterSchema(operation: Operation): Schema {
   let schema = parameterSchemas.get(operation);
   if (schema === undefined) {
     const parameters = operation.parameters.filter((p) => p.in !== 'header');

@@ -8,11 +8,13 @@ import type { ApiVersion } from './spec.js';
 export interface SharedCollection {
   readonly key: string;
   readonly paths: Partial<Record<ApiVersion, string>>;
+  /** Other paths of the same records (v1 makes restore tasks at `/restore/recover` and `/restore/clone`). */
+  readonly alsoAt?: Partial<Record<ApiVersion, readonly string[]>>;
   /** How each version shows the id (`n`, or `clusterId:incarnationId:n`): v1 jobs are integers, v2 groups strings. */
   readonly idTypes: Readonly<Record<ApiVersion, 'integer' | 'string'>>;
   readonly v1Names?: Readonly<Record<string, string>>;
-  /** v1's own name for the id, shown beside `id` (v1 views have `viewId`). */
-  readonly v1IdField?: string;
+  /** The records' own name for the id, shown beside `id` in both versions (views have `viewId`). */
+  readonly idField?: string;
 }
 
 const INTEGERS = { v1: 'integer', v2: 'integer' } as const;
@@ -32,15 +34,23 @@ export const SHARED_COLLECTIONS: readonly SharedCollection[] = [
     paths: { v2: '/file-services/views', v1: '/public/views' },
     idTypes: INTEGERS,
     v1Names: { storageDomainId: 'viewBoxId', storageDomainName: 'viewBoxName' },
-    v1IdField: 'viewId',
+    idField: 'viewId',
   },
   { key: 'alerts', paths: { v2: '/alerts', v1: '/public/alerts' }, idTypes: STRINGS },
   { key: 'nodes', paths: { v1: '/public/nodes' }, idTypes: INTEGERS },
-  { key: 'recoveries', paths: { v2: '/data-protect/recoveries' }, idTypes: STRINGS },
+  // A v1 restore task is a v2 recovery: v2 shows `clusterId:incarnationId:n` where v1 shows `n`.
+  {
+    key: 'recoveries',
+    paths: { v2: '/data-protect/recoveries', v1: '/public/restore/tasks' },
+    alsoAt: { v1: ['/public/restore/recover', '/public/restore/clone'] },
+    idTypes: { v2: 'string', v1: 'integer' },
+  },
 ];
 
 export function sharedCollectionAt(version: ApiVersion, path: string): SharedCollection | undefined {
-  return SHARED_COLLECTIONS.find((shared) => shared.paths[version] === path);
+  return SHARED_COLLECTIONS.find(
+    (shared) => shared.paths[version] === path || shared.alsoAt?.[version]?.includes(path),
+  );
 }
 
 /** A document in `version`'s field names, from the stored (v2) names, or back with `toStored`. */

@@ -1,6 +1,7 @@
 import type { Principal } from '../auth/principal.js';
 import type { Operation } from '../cluster-api/spec.js';
 import { type TenantScope, WHOLE_CLUSTER } from '../cluster-api/store/resource-store.js';
+import { missingPrivilege } from '../errors.js';
 import { tenantIdFromSuffix } from './tenant-names.js';
 import { tenantOf } from './tenant-scope.js';
 
@@ -32,14 +33,20 @@ function wantedTenants(operation: Operation, params: Readonly<Record<string, unk
  * the tenant and reaches its records alone. A cluster principal creates the cluster's own
  * and reaches every record. Lists (only) narrow that: to `tenantIds` when given; for a
  * cluster principal, where the operation has an include flag, to the cluster's own records
- * unless it is set (`includeTenants=true`).
+ * unless it is set (`includeTenants=true`). Settings documents are the cluster's: a tenant
+ * reads the cluster's and may not change them (403, as D28's cluster-wide settings).
  */
 export function resourceScope(
   principal: Principal | null,
   operation: Operation,
   params: Readonly<Record<string, unknown>>,
+  settings: boolean,
 ): TenantScope {
   const tenant = principal ? tenantOf(principal) : null;
+  if (settings && tenant !== null) {
+    if (operation.method !== 'GET') throw missingPrivilege('CLUSTER_MODIFY');
+    return { owner: null, reach: [null], listed: [null] };
+  }
   const wanted = isList(operation) ? wantedTenants(operation, params) : undefined;
   if (tenant !== null) {
     return { owner: tenant, reach: [tenant], listed: !wanted || wanted.includes(tenant) ? [tenant] : [] };

@@ -8,7 +8,12 @@ let auth: Record<string, string>;
 let groupId: string;
 
 interface V2Runs {
-  runs: { id: string; protectionGroupId: string; localBackupInfo: { status: string; endTimeUsecs?: number } }[];
+  runs: {
+    id: string;
+    protectionGroupId: string;
+    protectionGroupInstanceId: number;
+    localBackupInfo: { status: string; endTimeUsecs?: number };
+  }[];
 }
 interface V1Run {
   jobId: number;
@@ -81,6 +86,47 @@ describe('protection runs', () => {
     const done = await eventually(runs, (r) => r.body[0]?.backupRun.status === 'kSuccess');
     expect(done.body).toHaveLength(1);
     expect(done.body[0]?.jobId).toBe(jobId);
+  });
+
+  it('a finished run is the group last run: v2 includeLastRunInfo, v1 includeLastRunAndStats', async () => {
+    const group = `/v2/data-protect/protection-groups/${encodeURIComponent(groupId)}`;
+    const started = await t.send('POST', `${group}/runs`, { headers: auth, body: { runType: 'kFull' } });
+    expect(started.status).toBe(202);
+    const newest = (await t.send<V2Runs>('GET', `${group}/runs`, { headers: auth })).body.runs[0];
+    interface WithLastRun {
+      lastRun?: { id: string; localBackupInfo: { status: string; runType: string } };
+    }
+    const read = () => t.send<WithLastRun>('GET', `${group}?includeLastRunInfo=true`, { headers: auth });
+    const done = await eventually(read, (r) => r.body.lastRun?.localBackupInfo.status === 'Succeeded');
+    expect(done.body.lastRun?.id).toBe(newest?.id);
+    expect(done.body.lastRun?.localBackupInfo.runType).toBe('kFull');
+    // Not asked for, not answered (as a cluster does: the run lookup costs).
+    expect((await t.send<WithLastRun>('GET', group, { headers: auth })).body.lastRun).toBeUndefined();
+    const listed = await t.send<{ protectionGroups: (WithLastRun & { id: string })[] }>(
+      'GET',
+      `/v2/data-protect/protection-groups?includeLastRunInfo=true&ids=${encodeURIComponent(groupId)}`,
+      { headers: auth },
+    );
+    expect(listed.body.protectionGroups.map((g) => g.lastRun?.id)).toEqual([newest?.id]);
+    // Pages as any generic list does (the demo cluster has 3 groups).
+    const page = await t.send<{ protectionGroups: WithLastRun[]; paginationCookie?: string }>(
+      'GET',
+      '/v2/data-protect/protection-groups?includeLastRunInfo=true&maxResultCount=1',
+      { headers: auth },
+    );
+    expect(page.body.protectionGroups).toHaveLength(1);
+    expect(page.body.protectionGroups[0]?.lastRun).toBeDefined();
+    expect(page.body.paginationCookie).toBe('1');
+
+    const jobId = Number(groupId.split(':')[2]);
+    const jobs = await t.send<{ id: number; lastRun?: V1Run; summaryStats?: { numSuccessfulRuns: number } }[]>(
+      'GET',
+      `${V1}/protectionJobs?includeLastRunAndStats=true&ids=${jobId}`,
+      { headers: auth },
+    );
+    const job = jobs.body[0];
+    expect(job?.lastRun?.backupRun).toMatchObject({ jobRunId: newest?.protectionGroupInstanceId, status: 'kSuccess' });
+    expect(job?.summaryStats?.numSuccessfulRuns).toBeGreaterThan(0);
   });
 
   it('answers 404 KNotFound for a group that does not exist, and starts nothing', async () => {

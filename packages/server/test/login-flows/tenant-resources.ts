@@ -232,6 +232,23 @@ export function tenantResourceSuite(storeConfig: () => Partial<ServerConfig>) {
     expect(lines.find((line) => line.target === acmeGroup.id)).toMatchObject({ actorName: 'LOCAL\\alice@acme' });
   });
 
+  it('settings are the cluster’s: a tenant reads them, may not change them (403); another tenant’s record is no parent', async () => {
+    const settings = '/v2/support-channel-config';
+    const body = { isEnabled: true, endTimeUsecs: 1_900_000_000_000_000 };
+    expect((await t.send('PUT', settings, { headers: admin, body })).status).toBeLessThan(300);
+    for (const headers of [as(alice), impersonating('acme/')]) {
+      const refused = await t.send<ErrorBody>('PUT', settings, { headers, body: { ...body, isEnabled: false } });
+      expect(refused.status).toBe(403);
+      expect(refused.body.errorCode).toBe('KPrivilegeError');
+      expect((await t.send('GET', settings, { headers })).body).toMatchObject(body);
+    }
+    expect((await t.send('GET', settings, { headers: admin })).body).toMatchObject(body);
+    const quotas = `${VIEWS}/${acmeView.id}/user-quotas`;
+    expectNotFound(await t.send('POST', quotas, { headers: as(bob), body: { userQuotas: [] } }));
+    expectNotFound(await t.send('GET', quotas, { headers: impersonating('globex/') }));
+    expect((await t.send('GET', quotas, { headers: as(alice) })).status).toBe(200);
+  });
+
   it('across random interleavings of creates by A, B and the administrator, A lists only its own', async () => {
     const who = { a: () => as(alice), b: () => as(bob), admin: () => admin };
     const made: Record<keyof typeof who, string[]> = { a: [], b: [], admin: [] };

@@ -230,3 +230,27 @@ export const runBody = fc.record(
   { runType: either(fc.constantFrom('kRegular', 'kFull', 'kLog', 'kNope')), sourceIds: either(fc.array(fc.integer())) },
   { requiredKeys: [] },
 );
+
+/** v1 `POST /public/restore/recover` and `/clone`, and v2 `POST /data-protect/recoveries`. */
+export const restoreBody = fc.record(
+  {
+    name: text(40),
+    type: either(fc.constantFrom('kRecoverVMs', 'kCloneVMs', 'kCloneView', 'kNope')),
+    snapshotEnvironment: environment,
+    objects: either(fc.array(fc.record({ jobId: id, protectionSourceId: id, environment }), { maxLength: 3 })),
+  },
+  { requiredKeys: [] },
+);
+
+/** Settings documents (v2 SMTP, v1 banners): the fields they keep, and some they do not. */
+export const settingsBody = fc.record(
+  {
+    hostname: text(40),
+    port: integer(65_535),
+    username: text(20),
+    password: text(20),
+    content: text(80),
+    description: text(40),
+  },
+  { requiredKeys: [] },
+);

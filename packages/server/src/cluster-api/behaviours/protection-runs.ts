@@ -21,7 +21,7 @@ export interface RunDocument {
 
 type RunState = 'running' | 'succeeded' | 'failed';
 
-const stateAt = (run: RunDocument, nowUsecs: number): RunState =>
+export const stateAt = (run: RunDocument, nowUsecs: number): RunState =>
   nowUsecs < run.endTimeUsecs ? 'running' : run.failed ? 'failed' : 'succeeded';
 
 async function groupOf(ctx: ClusterApiContext, id: unknown) {
@@ -47,7 +47,7 @@ export async function startRun(ctx: ClusterApiContext, group: ResourceRecord, ru
 }
 
 /** Every run, newest first, with its group. */
-async function runsWithGroups(ctx: ClusterApiContext, groupN?: number) {
+export async function runsWithGroups(ctx: ClusterApiContext, groupN?: number) {
   const groups = new Map((await ctx.resources.list(GROUPS)).map((g) => [Number(g.id), g]));
   return (await ctx.resources.list(RUNS))
     .map((record) => ({ record, run: record.document as unknown as RunDocument }))
@@ -59,7 +59,12 @@ async function runsWithGroups(ctx: ClusterApiContext, groupN?: number) {
 const V2_STATUS: Record<RunState, string> = { running: 'Running', succeeded: 'Succeeded', failed: 'Failed' };
 const V1_STATUS: Record<RunState, string> = { running: 'kRunning', succeeded: 'kSuccess', failed: 'kFailure' };
 
-function v2Run(ctx: ClusterApiContext, record: ResourceRecord, run: RunDocument, group: ResourceRecord | undefined) {
+export function v2Run(
+  ctx: ClusterApiContext,
+  record: ResourceRecord,
+  run: RunDocument,
+  group: ResourceRecord | undefined,
+) {
   const state = stateAt(run, ctx.now() * 1000);
   return {
     id: `${record.id}:${run.startTimeUsecs}`,
@@ -81,7 +86,12 @@ function v2Run(ctx: ClusterApiContext, record: ResourceRecord, run: RunDocument,
   };
 }
 
-function v1Run(ctx: ClusterApiContext, record: ResourceRecord, run: RunDocument, group: ResourceRecord | undefined) {
+export function v1Run(
+  ctx: ClusterApiContext,
+  record: ResourceRecord,
+  run: RunDocument,
+  group: ResourceRecord | undefined,
+) {
   const state = stateAt(run, ctx.now() * 1000);
   return {
     jobId: run.groupN,
