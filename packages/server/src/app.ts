@@ -196,6 +196,6 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(updateUserV1Route, { prefix: V1_PREFIX, ...services });
   await app.register(tenantRoutes, services);
   // Last: every operation of the cluster's documents that no route above answers.
-  await registerClusterApi(app, services.clusterApi);
+  await registerClusterApi(app, services);
   return app;
 }

@@ -4,7 +4,7 @@ import type { ClassifiedOperation } from './collections.js';
 import type { OperationRouter } from './operation-router.js';
 import type { SchemaValidators } from './schema-validators.js';
 import type { ClusterApiSpec, Operation } from './spec.js';
-import type { ResourceStore } from './store/resource-store.js';
+import type { ResourceStore, TenantScope } from './store/resource-store.js';
 
 /**
  * What every cluster-API handler needs. The documents, their validators and the router are
@@ -27,6 +27,14 @@ export interface ClusterApiContext {
   /** `${version} ${operationId}` of every operation the generic routes answer. */
   readonly genericOperations: ReadonlySet<string>;
   now(): number;
+}
+
+/**
+ * `ctx` with its resources limited to one request's tenant scope; everything else (the
+ * documents, validators and router, made on first use) stays shared with `ctx`.
+ */
+export function withScope(ctx: ClusterApiContext, scope: TenantScope): ClusterApiContext {
+  return Object.create(ctx, { resources: { value: ctx.resources.scoped(scope) } }) as ClusterApiContext;
 }
 
 /** A handled request: the status and body to answer. */

@@ -26,11 +26,12 @@ function storageKey(collection: Collection, params: Readonly<Record<string, unkn
 /** The record as `collection` shows it: its id set, in its version's field names. */
 function viewOf(ctx: ClusterApiContext, collection: Collection, record: ResourceRecord): Record<string, unknown> {
   const id = formatId(ctx.cluster, collection, Number(record.id));
+  const { tenantId: _claimed, ...stored } = record.document;
   const document =
-    collection.shared?.key === RECOVERIES
-      ? recoveryAt(record.document, ctx.now() * 1000, collection.version)
-      : record.document;
-  const view: Record<string, unknown> = { ...document, id };
+    collection.shared?.key === RECOVERIES ? recoveryAt(stored, ctx.now() * 1000, collection.version) : stored;
+  // The owner shows as the record's `tenantId` (v1 jobs, views), whatever a body claimed.
+  const owner = record.tenantId === null ? {} : { tenantId: record.tenantId };
+  const view: Record<string, unknown> = { ...document, ...owner, id };
   if (collection.itemParam !== 'id' && collection.itemParam !== 'name') view[collection.itemParam] ??= id;
   if (collection.shared?.idField) view[collection.shared.idField] = id;
   return renameFields(collection.shared, collection.version, view, 'toView');
@@ -169,7 +170,7 @@ export async function answerGenerically(
     case 'create': {
       const n = await ctx.resources.nextNumber(collection.shared?.key ?? `${collection.version}:${collection.path}`);
       const { id: _ignored, ...document } = body;
-      const record = { id: String(n), document };
+      const record = { id: String(n), document, tenantId: ctx.resources.owner };
       await ctx.resources.put(key, record.id, n, record.document);
       return shape(ctx, operation, viewOf(ctx, collection, record));
     }
@@ -180,7 +181,7 @@ export async function answerGenerically(
     case 'update': {
       const found = await findRecord(ctx, collection, params);
       const { id: _ignored, ...changes } = body;
-      const record = { id: found.id, document: { ...found.document, ...changes } };
+      const record = { ...found, document: { ...found.document, ...changes } };
       await ctx.resources.put(key, record.id, Number(record.id), record.document);
       return shape(ctx, operation, viewOf(ctx, collection, record));
     }

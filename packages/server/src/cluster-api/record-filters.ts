@@ -15,7 +15,8 @@ export function matchesFilters(
 ): boolean {
   const collectionWord = operation.path.toLowerCase().replaceAll('-', '');
   for (const parameter of operation.parameters) {
-    if (parameter.in !== 'query') continue;
+    // Whose records a list shows is the tenant scope's (src/tenants/resource-scope.ts).
+    if (parameter.in !== 'query' || parameter.name === 'tenantIds') continue;
     const wanted = params[parameter.name];
     if (wanted === undefined) continue;
     const field = fieldFor(parameter.name, document, collectionWord);

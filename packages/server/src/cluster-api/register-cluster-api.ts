@@ -1,12 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { audit } from '../audit.js';
 import { requirePrivilege } from '../auth/privileges.js';
 import type { KnownRoutes } from '../http/method-not-allowed.js';
+import type { Services } from '../services.js';
+import { resourceScope } from '../tenants/resource-scope.js';
 import { behaviourFor } from './behaviours.js';
-import type { ClusterApiContext } from './cluster-api-context.js';
+import { type Answer, type ClusterApiContext, withScope } from './cluster-api-context.js';
 import { answerGenerically, requireParents } from './generic-handler.js';
 import type { FoundOperation } from './operation-router.js';
 import { privilegeFor } from './privilege-table.js';
 import { validateRequest } from './request-validation.js';
+import { isObject } from './response-shape.js';
 import { API_PREFIXES, type Operation } from './spec.js';
 
 declare module 'fastify' {
@@ -50,7 +54,30 @@ export function findClusterOperations(app: FastifyInstance, ctx: ClusterApiConte
   });
 }
 
-async function answerClusterOperation(ctx: ClusterApiContext, request: FastifyRequest, reply: FastifyReply) {
+/**
+ * Every change made through the cluster API, in the audit log like any other change: the
+ * operation, and the record's id (from the answer, or the path). While impersonating, the
+ * line carries both identities (see audit.ts).
+ */
+async function auditWrite(
+  services: Services,
+  request: FastifyRequest,
+  operation: Operation,
+  params: Readonly<Record<string, string | undefined>>,
+  answer: Answer,
+): Promise<void> {
+  const answered = isObject(answer.body) ? answer.body.id : undefined;
+  const target = answered ?? Object.values(params).at(-1);
+  await audit(services, request.actor, {
+    action: `cluster.${operation.operationId}`,
+    outcome: 'success',
+    target: target === undefined ? null : String(target),
+    details: { operation: `${operation.method} ${operation.url}` },
+  });
+}
+
+async function answerClusterOperation(services: Services, request: FastifyRequest, reply: FastifyReply) {
+  const ctx = services.clusterApi;
   const found = request.clusterOperation;
   if (!found) {
     const { error, allow } = ctx.router.refusal(request.method, request.url.split('?')[0] ?? '/');
@@ -66,9 +93,16 @@ async function answerClusterOperation(ctx: ClusterApiContext, request: FastifyRe
     body: request.body,
     headers: request.headers,
   });
-  await requireParents(ctx, operation, valid.params);
   const behaviour = behaviourFor(operation);
-  const answer = behaviour ? await behaviour(ctx, operation, valid) : await answerGenerically(ctx, operation, valid);
+  // A settings document, where no behaviour answers the path otherwise (v1 protectionRuns).
+  const settings = !behaviour && ctx.classified.get(operation)?.kind === 'settings';
+  const scoped = withScope(ctx, resourceScope(request.actor.principal, operation, valid.params, settings));
+  // Another tenant's parent is no parent (404), as its records are none.
+  await requireParents(scoped, operation, valid.params);
+  const answer = behaviour
+    ? await behaviour(scoped, operation, valid)
+    : await answerGenerically(scoped, operation, valid);
+  if (operation.method !== 'GET') await auditWrite(services, request, operation, found.params, answer);
   reply.code(answer.status);
   if (answer.status === 302) reply.header('location', '/');
   if (answer.body === undefined) return reply.send();
@@ -81,7 +115,7 @@ async function answerClusterOperation(ctx: ClusterApiContext, request: FastifyRe
  * documents are read on the first request instead. Hand-written routes match first (Fastify
  * tries wildcards last). The authenticate hook guards these like any route.
  */
-export async function registerClusterApi(app: FastifyInstance, ctx: ClusterApiContext) {
+export async function registerClusterApi(app: FastifyInstance, services: Services) {
   await app.register(async function clusterApiRoutes(child) {
     // File uploads keep their bytes (every other body is JSON, whatever its type).
     child.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (_request, body, done) =>
@@ -93,7 +127,7 @@ export async function registerClusterApi(app: FastifyInstance, ctx: ClusterApiCo
         url: `${prefix}/*`,
         config: { anyPath: true },
         exposeHeadRoute: false,
-        handler: (request, reply) => answerClusterOperation(ctx, request, reply),
+        handler: (request, reply) => answerClusterOperation(services, request, reply),
       });
     }
   });

@@ -14,31 +14,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, STRONG_PASSWORD } from '../helpers/identity.js';
 import { withSessionManagement } from '../helpers/session-management.js';
 import { startTestServer, type TestServer } from '../helpers/start-server.js';
+import { IMPERSONATE as AS, createTenantUser, type TenantUser } from '../helpers/tenants.js';
 import { V1, webLogin, withCookie } from '../helpers/web-login.js';
-
-const AS = 'x-impersonate-tenant-id';
 
 let t: TestServer;
 let admin: Record<string, string>;
-let alice: { sid: string; token: string; key: string };
-let bob: { sid: string; token: string; key: string };
+let alice: TenantUser;
+let bob: TenantUser;
 
 /** Creates `name` in the tenant by impersonating it, with a token and an API key. */
-async function tenantAdmin(tenantId: string, name: string, login: string) {
-  const created = await t.send<Users>('POST', '/v2/users', {
-    headers: { ...admin, [AS]: tenantId },
-    body: [{ username: name, roles: ['COHESITY_ADMIN'], localUserParams: { password: STRONG_PASSWORD } }],
-  });
-  expect(created.status).toBe(201);
-  const sid = created.body.users[0]?.sid ?? '';
-  const token = await t.login(login, STRONG_PASSWORD, 'local');
-  const key = await t.send<CreatedUserApiKey>('POST', `/v2/users/${sid}/api-keys`, {
-    headers: bearer(token),
-    body: { name: `${name}-key` },
-  });
-  expect(key.status).toBe(201);
-  return { sid, token, key: key.body.apiKey, username: created.body.users[0]?.username };
-}
+const tenantAdmin = (tenantId: string, name: string, login: string) =>
+  createTenantUser(t, admin, tenantId, name, login);
 
 beforeAll(async () => {
   t = await startTestServer({ loginRateLimit: 0 });

@@ -31,8 +31,9 @@ async function groupOf(ctx: ClusterApiContext, id: unknown) {
   return group;
 }
 
-/** Starts a run of group `groupN` now; it succeeds after `ctx.runMsecs`. */
-export async function startRun(ctx: ClusterApiContext, groupN: number, runType = 'kRegular'): Promise<void> {
+/** Starts a run of `group` now, owned by the group's tenant; it succeeds after `ctx.runMsecs`. */
+export async function startRun(ctx: ClusterApiContext, group: ResourceRecord, runType = 'kRegular'): Promise<void> {
+  const groupN = Number(group.id);
   const n = await ctx.resources.nextNumber(RUNS);
   const start = ctx.now() * 1000;
   const run: RunDocument = {
@@ -42,7 +43,7 @@ export async function startRun(ctx: ClusterApiContext, groupN: number, runType =
     endTimeUsecs: start + ctx.runMsecs * 1000,
     failed: false,
   };
-  await ctx.resources.put(RUNS, String(n), n, { ...run });
+  await ctx.resources.put(RUNS, String(n), n, { ...run }, group.tenantId);
 }
 
 /** Every run, newest first, with its group. */
@@ -118,7 +119,7 @@ export function v1Run(
 export async function createRun(ctx: ClusterApiContext, op: Operation, request: ValidRequest): Promise<Answer> {
   const group = await groupOf(ctx, request.params.id);
   const body = request.body as { runType?: unknown } | undefined;
-  await startRun(ctx, Number(group.id), typeof body?.runType === 'string' ? body.runType : 'kRegular');
+  await startRun(ctx, group, typeof body?.runType === 'string' ? body.runType : 'kRegular');
   return shape(ctx, op, { protectionGroupId: formatId(ctx.cluster, { idType: 'string' }, Number(group.id)) });
 }
 

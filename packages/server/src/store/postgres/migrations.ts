@@ -125,4 +125,9 @@ export const postgresMigrations: readonly string[] = [
   DELETE FROM sessions WHERE id_hash IN (SELECT id FROM records WHERE kind = 'web-session');
   DELETE FROM records WHERE kind = 'web-session';
   `,
+  // Tenants own what their users (or an administrator impersonating them) create; NULL is the cluster's own.
+  `
+  ALTER TABLE cluster_resources ADD COLUMN tenant_id TEXT;
+  CREATE INDEX cluster_resources_tenant ON cluster_resources (collection, tenant_id);
+  `,
 ];
