@@ -1,4 +1,5 @@
 // @ts-check
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -36,7 +37,8 @@ async function freshDatabase(databaseUrl) {
  */
 export async function scaleOut(workDir) {
   await freshDatabase(settings.databaseUrl);
-  const args = ['--database-url', settings.databaseUrl];
+  // Every node of a cluster unseals the signing keys in the database with the same key.
+  const args = ['--database-url', settings.databaseUrl, '--key-encryption-key', randomBytes(32).toString('base64')];
   const first = await startServer(join(workDir, 'node-a'), args);
   try {
     const second = await startServer(join(workDir, 'node-b'), args);

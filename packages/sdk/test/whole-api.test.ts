@@ -98,10 +98,6 @@ const REFUSED: Record<string, [status: number, message: string]> = {
   // The support user's MFA is set to neither method here (login flows D38).
   'v2 sendSupportEmailOtp': [400, 'The support user’s MFA is not set to email'],
   'v2 verifySupportUserTotp': [400, 'The support user’s MFA is not set to TOTP'],
-  // A server defect, reported to its owner: the hand-written `/v2/tenants/:id` route answers
-  // `/v2/tenants/swift`. Remove these two once the server routes it.
-  'v2 getTenantSwift': [404, 'tenant swift not found'],
-  'v2 updateTenantSwift': [404, 'tenant swift not found'],
 };
 
 /**

@@ -158,7 +158,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     await app.register(useMetrics, { metrics: options.metrics, metricsToken: services.config.metricsToken });
   }
   // Before authentication: an unknown path under /v2 answers 404, not 401, as before.
-  findClusterOperations(app, services.clusterApi, knownRoutes);
+  findClusterOperations(app, services, knownRoutes);
   await app.register(authenticate, services);
   restrictUnfinishedWebLogins(app);
   refuseOtherClusters(app, services);

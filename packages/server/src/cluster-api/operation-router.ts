@@ -10,6 +10,11 @@ export interface FoundOperation {
 
 export interface OperationRouter {
   find(method: string, path: string): FoundOperation | undefined;
+  /**
+   * The operation of a documented literal path that a hand-written route with parameters
+   * would take (`/v2/tenants/swift`, under `/v2/tenants/:id`): the operation answers it.
+   */
+  shadowed(method: string, path: string): FoundOperation | undefined;
   /** `${version} ${operationId}` of every operation answered here (not by a hand-written route). */
   readonly generic: ReadonlySet<string>;
   /** The 404 or 405 for a path no operation answers with this method. */
@@ -25,8 +30,19 @@ export interface OperationRouter {
 export function createOperationRouter(operations: readonly Operation[], known: KnownRoutes): OperationRouter {
   const router = FindMyWay({ ignoreTrailingSlash: true, maxParamLength: 256 });
   const generic = new Set<string>();
-  // All asked before any is added: an added `/x/:id` would otherwise claim a later `/x/y`.
-  const answered = operations.filter((operation) => !known.has(operation.method, operation.url));
+  // A literal path is hand-written only where a route has exactly that path; all asked
+  // before any is added: an added `/x/:id` would otherwise claim a later `/x/y`.
+  const isLiteral = (operation: Operation) => !operation.url.includes(':');
+  const handWritten = (operation: Operation) =>
+    isLiteral(operation)
+      ? known.hasExactly(operation.method, operation.url)
+      : known.has(operation.method, operation.url);
+  const answered = operations.filter((operation) => !handWritten(operation));
+  const shadowed = new Map(
+    answered
+      .filter((operation) => isLiteral(operation) && known.has(operation.method, operation.url))
+      .map((operation) => [`${operation.method} ${operation.url}`, operation]),
+  );
   for (const operation of answered) {
     router.on(operation.method as HTTPMethod, operation.url, () => undefined, { operation });
     known.add(operation.method, operation.url);
@@ -35,6 +51,10 @@ export function createOperationRouter(operations: readonly Operation[], known: K
   return {
     generic,
     refusal: known.refusal,
+    shadowed(method, path) {
+      const operation = shadowed.get(`${method} ${path.replace(/(?<=.)\/$/, '')}`);
+      return operation && { operation, params: {} };
+    },
     find(method, path) {
       const found = router.find(method as HTTPMethod, path);
       const store = found?.store as { operation: Operation } | undefined;

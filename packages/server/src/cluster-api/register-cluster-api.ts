@@ -5,7 +5,7 @@ import type { KnownRoutes } from '../http/method-not-allowed.js';
 import type { Services } from '../services.js';
 import { resourceScope } from '../tenants/resource-scope.js';
 import { behaviourFor } from './behaviours.js';
-import { type Answer, type ClusterApiContext, withScope } from './cluster-api-context.js';
+import { type Answer, withScope } from './cluster-api-context.js';
 import { answerGenerically, requireParents } from './generic-handler.js';
 import type { FoundOperation } from './operation-router.js';
 import { privilegeFor } from './privilege-table.js';
@@ -41,16 +41,27 @@ function privilegeCheck(operation: Operation) {
 export const answersNoOperation = (request: FastifyRequest): boolean =>
   request.routeOptions.config.anyPath === true && request.clusterOperation === null;
 
-/** Finds the operation of each request under /v2 and /irisservices/api/v1, before authentication. */
-export function findClusterOperations(app: FastifyInstance, ctx: ClusterApiContext, known: KnownRoutes): void {
+/**
+ * Finds the operation of each request under /v2 and /irisservices/api/v1, before
+ * authentication. A documented literal path that a hand-written route with parameters took
+ * (`/v2/tenants/swift` under `/v2/tenants/:id`) is the operation's too: it is answered
+ * before that route validates anything.
+ */
+export function findClusterOperations(app: FastifyInstance, services: Services, known: KnownRoutes): void {
+  const ctx = services.clusterApi;
   ctx.knownRoutes = known;
   app.decorateRequest('clusterOperation', null);
-  // A callback hook: every request runs it, and a promise would cost more than the lookup.
+  // Callback hooks: every request runs them, and a promise would cost more than the lookup.
   app.addHook('onRequest', function findClusterOperation(request, _reply, done) {
-    if (request.routeOptions.config.anyPath) {
-      request.clusterOperation = ctx.router.find(request.method, request.url.split('?')[0] ?? '/') ?? null;
-    }
+    const path = () => request.url.split('?')[0] ?? '/';
+    if (request.routeOptions.config.anyPath) request.clusterOperation = ctx.router.find(request.method, path()) ?? null;
+    else if (request.routeOptions.url?.includes(':'))
+      request.clusterOperation = ctx.router.shadowed(request.method, path()) ?? null;
     done();
+  });
+  app.addHook('preValidation', function answerShadowedOperation(request, reply, done) {
+    if (request.clusterOperation === null || request.routeOptions.config.anyPath) return done();
+    answerClusterOperation(services, request, reply).catch(done);
   });
 }
 

@@ -9,6 +9,8 @@ export interface KnownRoutes {
   add(method: string, url: string): void;
   /** Whether a route answers `url` (a pattern, `:name` parameters and all) for `method`. */
   has(method: string, url: string): boolean;
+  /** Whether a route has exactly the pattern `url` (parameter names aside), not one that takes it. */
+  hasExactly(method: string, url: string): boolean;
   /** 405 (the path exists, with other methods, named in `allow`) or 404. */
   refusal(method: string, path: string): { error: ApiError; allow?: string };
 }
@@ -43,5 +45,10 @@ export function answerUnknownRoutes(app: FastifyInstance): KnownRoutes {
     if (allow) reply.header('allow', allow);
     throw error;
   });
-  return { add, has: (method, url) => known.find(method as HTTPMethod, url) !== null, refusal };
+  return {
+    add,
+    has: (method, url) => known.find(method as HTTPMethod, url) !== null,
+    hasExactly: (method, url) => known.findRoute(method as HTTPMethod, url) !== null,
+    refusal,
+  };
 }
