@@ -51,8 +51,6 @@ export interface StartOptions {
   /** Where the production logger (redaction included) writes; stdout by default. */
   logStream?: NodeJS.WritableStream;
   hasher?: PasswordHasherOptions;
-  /** Compiles the cluster API's checks in the background after listening (the default; tests opt in). */
-  warmValidators?: boolean;
   /** Told each time an unreachable PostgreSQL is retried at start (main prints it on stderr). */
   onDatabaseRetry?: (retry: DatabaseRetry) => void;
 }
@@ -130,7 +128,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       },
       'server started',
     );
-    const validatorsWarmUp = warmValidators(clusterApi, options.warmValidators ?? true);
+    const validatorsWarmUp = warmValidators(clusterApi, !config.lazyValidators);
     validatorsWarmUp.done.then(
       (warmed) => warmed && app.log.info({ operations: warmed.size }, 'cluster API checks compiled'),
       (error: unknown) => app.log.error({ err: error }, 'compiling the cluster API checks failed'),

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig, serverOptions } from '../src/config.js';
 
 describe('loadConfig', () => {
   it('defaults to HTTPS on 127.0.0.1:8443 with ./.cohesity and admin/admin', () => {
@@ -25,6 +26,7 @@ describe('loadConfig', () => {
       keyEncryptionKey: undefined,
       signingKeyRotationDays: 30,
       metricsToken: undefined,
+      lazyValidators: false,
       faults: false,
     });
   });
@@ -99,5 +101,15 @@ describe('loadConfig', () => {
   it('names the bad setting in its message', () => {
     expect(() => loadConfig(['--port', 'abc'], {})).toThrow(/--port/);
     expect(() => loadConfig(['--tls-cert', '/c.pem'], {})).toThrow(/--tls-key/);
+  });
+});
+
+describe("the README's configuration table", () => {
+  it('lists every setting with its environment variable', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const missing = serverOptions.filter(
+      (o) => !readme.includes(`\`--${o.flag}\``) || !readme.includes(`\`${o.env}\``),
+    );
+    expect(missing.map((o) => o.flag)).toEqual([]);
   });
 });

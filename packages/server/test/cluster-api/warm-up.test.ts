@@ -8,7 +8,7 @@ let t: TestServer;
 let auth: Record<string, string>;
 
 beforeAll(async () => {
-  t = await startTestServer({ apiRateLimit: 0 }, { warmValidators: true });
+  t = await startTestServer({ apiRateLimit: 0, lazyValidators: false });
 });
 afterAll(() => t.close());
 

@@ -24,7 +24,8 @@ export async function spawnServer(
   args: readonly string[] = [],
   options: { env?: NodeJS.ProcessEnv; fileLimit?: number } = {},
 ): Promise<SpawnedServer> {
-  const argv = [MAIN, '--port', '0', '--data-dir', dataDir, '--log-level', 'warn', ...args];
+  // Checks compiled on first use: a background warm-up would skew what tests measure (memory, latency).
+  const argv = [MAIN, '--port', '0', '--data-dir', dataDir, '--log-level', 'warn', '--lazy-validators', ...args];
   const stdio: ['ignore', 'ignore', 'pipe'] = ['ignore', 'ignore', 'pipe'];
   const env = { ...process.env, ...options.env };
   // `ulimit -n` in a shell that then becomes the server, so the limit is the server's own.

@@ -37,14 +37,14 @@ export async function startTestServer(
     ...resolveConfig({}, {}),
     port: 0,
     logLevel: 'silent',
+    // No background compiling of the cluster API's checks unless asked: the machine is shared.
+    lazyValidators: true,
     ...clusterKey,
     ...overrides,
     dataDir,
   };
   // Silent unless the test captures the production logger's output.
-  // No background compiling of the cluster API's checks unless asked: the machine is shared.
-  const quiet = { warmValidators: false, ...options };
-  const server = await startServer(config, options.logStream ? quiet : { logger: false, ...quiet });
+  const server = await startServer(config, options.logStream ? options : { logger: false, ...options });
   const ca = config.http ? undefined : await readFile(join(dataDir, 'tls-cert.pem'), 'utf8');
   const client = createHttpsClient(server.url, ca);
 
