@@ -84,7 +84,6 @@ describe('a web-login cookie on one node (SQLite)', () => {
     const { user, idHash } = await restrictedWebLogin();
     expect([200, 204]).toContain(await revoke(t, bearer(adminToken), user.sid));
     expect(await t.server.store.findSession(idHash)).toBeUndefined();
-    expect(await t.server.store.listRecords('web-session')).toEqual([]);
   });
 
   it('takes the web login’s state with it on logout, and when it times out unused', async () => {
@@ -98,7 +97,6 @@ describe('a web-login cookie on one node (SQLite)', () => {
     await t.server.store.touchSession(idle.idHash, Date.now() - 31 * 60_000);
     expect((await webLogin(t, 'admin', 'admin')).response.status).toBe(200);
     expect(await t.server.store.findSession(idle.idHash)).toBeUndefined();
-    expect(await t.server.store.listRecords('web-session')).toEqual([]);
   });
 });
 

@@ -73,20 +73,6 @@ describe('withReadCache', () => {
     expect((await cached.getUser('S-1'))?.credentialsVersion).toBe(2);
   });
 
-  it('keeps an absent answer too, and a record by its kind and id, until any write', async () => {
-    const { state, cached } = countingStore();
-    expect(await cached.getRecord('web-session', 'a')).toBeUndefined();
-    expect(await cached.getRecord('web-session', 'a')).toBeUndefined();
-    expect(state.reads).toBe(1);
-
-    await cached.putRecord('web-session', 'a', '{"x":1}');
-    expect(await cached.getRecord('web-session', 'a')).toBe('{"x":1}');
-    expect(await cached.getRecord('web-session', 'b')).toBeUndefined();
-    expect(await cached.getRecord('other-kind', 'a')).toBeUndefined();
-    expect(await cached.getRecord('web-session', 'a')).toBe('{"x":1}');
-    expect(state.reads).toBe(4);
-  });
-
   it('passes other reads through every time', async () => {
     const { state, cached } = countingStore();
     await cached.findUser('admin', 'LOCAL');

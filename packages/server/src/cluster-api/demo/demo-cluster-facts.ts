@@ -1,7 +1,7 @@
 import type { ClusterApiContext } from '../cluster-api-context.js';
 import type { ResourceRecord } from '../store/resource-store.js';
 
-/** What the cluster's own pages say of its nodes and capacity, from the stored nodes (kept in memory until a write). */
+/** What the cluster's own pages say of its nodes and capacity, from the stored nodes (on SQLite, kept in memory until a write). */
 export async function demoClusterFacts(ctx: ClusterApiContext) {
   return factsOf(await ctx.resources.list('nodes'));
 }

@@ -51,10 +51,4 @@ export interface ResourceStore {
   get(collection: string, id: string): Promise<ResourceRecord | undefined>;
   list(collection: string): Promise<ResourceRecord[]>;
   delete(collection: string, id: string): Promise<boolean>;
-  /**
-   * Counts the writes begun and ended through this store when nothing else writes its
-   * records (SQLite, which the server process owns): an unchanged count across a read means
-   * an unchanged answer. Undefined where other nodes write too (PostgreSQL).
-   */
-  ownWrites(): number | undefined;
 }

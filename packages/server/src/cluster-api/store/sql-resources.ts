@@ -1,7 +1,7 @@
-import { deepFreeze } from '../../store/deep-freeze.js';
 import { inList, join, type Sql, sql, whereAll } from '../../store/sql/sql.js';
 import type { SqlRunner } from '../../store/sql/sql-runner.js';
 import { defineTable, insertInto, json, type Row } from '../../store/sql/table.js';
+import { WriteGenerationMemo } from '../../store/write-generation-memo.js';
 import {
   type Owner,
   type ResourceRecord,
@@ -30,49 +30,34 @@ function ownedBy(column: Sql, owners: TenantScope['reach']): Sql | false {
   return either.length ? sql`(${join(either, ' OR ')})` : sql`1 = 0`;
 }
 
-/** What every scope of the table shares: a write through any of them changes what all read. */
-interface SharedState {
-  writes: number;
-  /** Lists read since the last write, when exclusive (a generic GET is a list, every time), by scope. */
-  readonly lists: Map<string, { writes: number; records: ResourceRecord[] }>;
-}
-
 /**
  * The resource table, in one SQL text for both databases, run by the server's own store:
  * the same connection, the same durability, the same migrations. Every statement but the
  * counters is limited to the scope's owners.
  */
 export class SqlResources implements ResourceStore {
-  /** `exclusive`: no other process writes this database (see `ownWrites`). */
+  /**
+   * `exclusive`: no other process writes this database (SQLite), so lists are kept until the
+   * next write (a generic GET is a list, every time); every scope of the table shares them.
+   */
   constructor(
     readonly executor: SqlRunner,
     readonly exclusive = false,
     readonly scope: TenantScope = WHOLE_CLUSTER,
-    readonly shared: SharedState = { writes: 0, lists: new Map() },
+    readonly lists: WriteGenerationMemo | undefined = exclusive ? new WriteGenerationMemo(MAX_KEPT_LISTS) : undefined,
   ) {}
 
   scoped(scope: TenantScope): ResourceStore {
-    return new SqlResources(this.executor, this.exclusive, scope, this.shared);
+    return new SqlResources(this.executor, this.exclusive, scope, this.lists);
   }
 
   get owner(): Owner {
     return this.scope.owner;
   }
 
-  ownWrites(): number | undefined {
-    return this.exclusive ? this.shared.writes : undefined;
-  }
-
-  /** A write that changes records, counted as it begins and as it ends. */
-  async #changing<T>(write: () => Promise<T>): Promise<T> {
-    this.shared.writes++;
-    this.shared.lists.clear();
-    try {
-      return await write();
-    } finally {
-      this.shared.writes++;
-      this.shared.lists.clear();
-    }
+  /** A write that changes records: kept lists are forgotten as it begins and as it ends. */
+  #changing<T>(write: () => Promise<T>): Promise<T> {
+    return this.lists ? this.lists.write(write) : write();
   }
 
   async nextNumber(counter: string): Promise<number> {
@@ -111,22 +96,15 @@ export class SqlResources implements ResourceStore {
   }
 
   async list(collection: string): Promise<ResourceRecord[]> {
-    const writes = this.ownWrites();
-    const key = `${JSON.stringify(this.scope.listed)} ${collection}`;
-    const kept = this.shared.lists.get(key);
-    if (writes !== undefined && kept?.writes === writes) return kept.records;
-    const where = whereAll([sql`collection = ${collection}`, ownedBy(sql`tenant_id`, this.scope.listed)]);
-    const rows = await this.executor.read(
-      sql`SELECT id, document, tenant_id FROM cluster_resources ${where} ORDER BY position, id`,
-    );
-    const records = rows.map((row) => this.#record(row));
-    // Kept only when no write overlapped the read; frozen, since every caller shares them.
-    if (writes !== undefined && this.ownWrites() === writes) {
-      // Nested collections are one list per parent: bounded, as any memo of client input.
-      if (this.shared.lists.size >= MAX_KEPT_LISTS) this.shared.lists.clear();
-      this.shared.lists.set(key, { writes, records: deepFreeze(records) });
-    }
-    return records;
+    const read = async () => {
+      const where = whereAll([sql`collection = ${collection}`, ownedBy(sql`tenant_id`, this.scope.listed)]);
+      const rows = await this.executor.read(
+        sql`SELECT id, document, tenant_id FROM cluster_resources ${where} ORDER BY position, id`,
+      );
+      return rows.map((row) => this.#record(row));
+    };
+    // One list per scope and collection (nested collections are one per parent).
+    return this.lists ? this.lists.read('lists', `${JSON.stringify(this.scope.listed)} ${collection}`, read) : read();
   }
 
   async delete(collection: string, id: string): Promise<boolean> {
