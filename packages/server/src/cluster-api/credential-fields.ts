@@ -12,6 +12,9 @@ const CREDENTIAL_NAME =
 export function withoutCredentials(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutCredentials);
   if (value === null || typeof value !== 'object') return value;
+  // Plain objects only: a multipart upload's bytes (a Buffer) are no record of fields.
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return value;
   return Object.fromEntries(
     Object.entries(value)
       .filter(([name, field]) => !(typeof field === 'string' && CREDENTIAL_NAME.test(name)))

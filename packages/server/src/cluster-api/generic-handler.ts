@@ -81,27 +81,27 @@ export async function requireParents(
   }
 }
 
-/** The array property of a list answer that holds the records (`protectionGroups`, `views`…). */
-function listProperty(ctx: ClusterApiContext, operation: Operation, schema: Schema): string | undefined {
-  const resolved = resolveRef(ctx.spec, operation.version, schema);
-  const arrays = Object.entries(resolved.properties ?? {}).filter(([, property]) => {
-    const inner = resolveRef(ctx.spec, operation.version, property);
-    return inner.type === 'array' || (Array.isArray(inner.type) && inner.type.includes('array'));
-  });
-  return (
-    arrays.find(([, property]) => resolveRef(ctx.spec, operation.version, property).items?.$ref)?.[0] ?? arrays[0]?.[0]
-  );
+/**
+ * Where a list answer that wraps its records in an object (v2) holds them: the array property
+ * (`protectionGroups`, `views`…), and one record's schema. Undefined for an array answer (v1)
+ * or one without an array.
+ */
+function recordsField(
+  ctx: ClusterApiContext,
+  operation: Operation,
+): { property: string; items: Schema | undefined } | undefined {
+  const schema = operation.success.schema;
+  if (schema === undefined) return undefined;
+  const arrays = Object.entries(resolveRef(ctx.spec, operation.version, schema).properties ?? {})
+    .map(([name, property]) => [name, resolveRef(ctx.spec, operation.version, property)] as const)
+    .filter(([, inner]) => inner.type === 'array' || (Array.isArray(inner.type) && inner.type.includes('array')));
+  const [property, inner] = arrays.find(([, array]) => array.items?.$ref) ?? arrays[0] ?? [];
+  return property === undefined ? undefined : { property, items: inner?.items };
 }
 
 /** The schema of one record of a list answer that wraps them in an object (v2), if it does. */
 export function listItemsSchema(ctx: ClusterApiContext, operation: Operation): Schema | undefined {
-  const schema = operation.success.schema;
-  if (schema === undefined) return undefined;
-  const resolved = resolveRef(ctx.spec, operation.version, schema);
-  if (resolved.type === 'array') return undefined;
-  const property = listProperty(ctx, operation, schema);
-  if (property === undefined) return undefined;
-  return resolveRef(ctx.spec, operation.version, resolved.properties?.[property] ?? {}).items;
+  return recordsField(ctx, operation)?.items;
 }
 
 /** The list answer: an array (v1) or an object with the records in one property (v2). */
@@ -113,12 +113,11 @@ export function listAnswer(
 ): Answer {
   const schema = operation.success.schema;
   if (schema === undefined) return { status: operation.success.status };
-  const resolved = resolveRef(ctx.spec, operation.version, schema);
-  if (resolved.type === 'array') return shape(ctx, operation, views);
-  const property = listProperty(ctx, operation, schema);
-  if (property === undefined) return shape(ctx, operation, {});
+  if (resolveRef(ctx.spec, operation.version, schema).type === 'array') return shape(ctx, operation, views);
+  const records = recordsField(ctx, operation);
+  if (records === undefined) return shape(ctx, operation, {});
   // Each record on its own: one that does not fit must not empty the whole list.
-  const items = listItemsSchema(ctx, operation);
+  const { property, items } = records;
   const shaped = views.map((view) => shapeResponse(ctx.spec, ctx.validators.plain, operation.version, items, view));
   return shape(ctx, operation, { ...fields, [property]: shaped });
 }
@@ -160,9 +159,10 @@ export async function answerGenerically(
   request: ValidRequest,
 ): Promise<Answer> {
   const { kind, collection } = ctx.classified.get(operation) ?? { kind: 'static', collection: undefined };
+  if (kind === 'static') return shape(ctx, operation, {});
   const written = withoutCredentials(request.body);
   if (kind === 'settings') return answerSettings(ctx, operation, { ...request, body: written });
-  if (collection === undefined || kind === 'static') return shape(ctx, operation, {});
+  if (collection === undefined) return shape(ctx, operation, {});
   const { params } = request;
   const body = isObject(written) ? renameFields(collection.shared, collection.version, written, 'toStored') : {};
   const key = storageKey(collection, params);

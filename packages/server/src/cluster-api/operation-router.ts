@@ -11,9 +11,11 @@ export interface FoundOperation {
 export interface OperationRouter {
   find(method: string, path: string): FoundOperation | undefined;
   /**
-   * The operation of a documented literal path that a hand-written route with parameters
-   * would take (`/v2/tenants/swift`, under `/v2/tenants/:id`): the operation answers it.
+   * The patterns of hand-written routes with parameters that would take a documented literal
+   * path (`/v2/tenants/:id`, which takes `/v2/tenants/swift`): only their requests ask `shadowed`.
    */
+  readonly shadowing: ReadonlySet<string>;
+  /** The operation of such a documented literal path: it answers the path, not the route. */
   shadowed(method: string, path: string): FoundOperation | undefined;
   /** `${version} ${operationId}` of every operation answered here (not by a hand-written route). */
   readonly generic: ReadonlySet<string>;
@@ -36,13 +38,16 @@ export function createOperationRouter(operations: readonly Operation[], known: K
   const handWritten = (operation: Operation) =>
     isLiteral(operation)
       ? known.hasExactly(operation.method, operation.url)
-      : known.has(operation.method, operation.url);
+      : known.routeTaking(operation.method, operation.url) !== undefined;
   const answered = operations.filter((operation) => !handWritten(operation));
-  const shadowed = new Map(
-    answered
-      .filter((operation) => isLiteral(operation) && known.has(operation.method, operation.url))
-      .map((operation) => [`${operation.method} ${operation.url}`, operation]),
-  );
+  const shadowed = new Map<string, Operation>();
+  const shadowing = new Set<string>();
+  for (const operation of answered.filter(isLiteral)) {
+    const route = known.routeTaking(operation.method, operation.url);
+    if (route === undefined) continue;
+    shadowed.set(`${operation.method} ${operation.url}`, operation);
+    shadowing.add(route);
+  }
   for (const operation of answered) {
     router.on(operation.method as HTTPMethod, operation.url, () => undefined, { operation });
     known.add(operation.method, operation.url);
@@ -51,6 +56,7 @@ export function createOperationRouter(operations: readonly Operation[], known: K
   return {
     generic,
     refusal: known.refusal,
+    shadowing,
     shadowed(method, path) {
       const operation = shadowed.get(`${method} ${path.replace(/(?<=.)\/$/, '')}`);
       return operation && { operation, params: {} };

@@ -55,7 +55,7 @@ export function findClusterOperations(app: FastifyInstance, services: Services, 
   app.addHook('onRequest', function findClusterOperation(request, _reply, done) {
     const path = () => request.url.split('?')[0] ?? '/';
     if (request.routeOptions.config.anyPath) request.clusterOperation = ctx.router.find(request.method, path()) ?? null;
-    else if (request.routeOptions.url?.includes(':'))
+    else if (request.routeOptions.url?.includes(':') && ctx.router.shadowing.has(request.routeOptions.url))
       request.clusterOperation = ctx.router.shadowed(request.method, path()) ?? null;
     done();
   });
@@ -105,8 +105,7 @@ async function answerClusterOperation(services: Services, request: FastifyReques
     headers: request.headers,
   });
   const behaviour = behaviourFor(operation);
-  // A settings document, where no behaviour answers the path otherwise (v1 protectionRuns).
-  const settings = !behaviour && ctx.classified.get(operation)?.kind === 'settings';
+  const settings = ctx.classified.get(operation)?.kind === 'settings';
   const scoped = withScope(ctx, resourceScope(request.actor.principal, operation, valid.params, settings));
   // Another tenant's parent is no parent (404), as its records are none.
   await requireParents(scoped, operation, valid.params);

@@ -7,8 +7,8 @@ const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 /** Every route the server answers, to tell 405 from 404; the cluster API adds its own. */
 export interface KnownRoutes {
   add(method: string, url: string): void;
-  /** Whether a route answers `url` (a pattern, `:name` parameters and all) for `method`. */
-  has(method: string, url: string): boolean;
+  /** The pattern of the route that answers `url` (a pattern itself, `:name` and all) for `method`, if one does. */
+  routeTaking(method: string, url: string): string | undefined;
   /** Whether a route has exactly the pattern `url` (parameter names aside), not one that takes it. */
   hasExactly(method: string, url: string): boolean;
   /** 405 (the path exists, with other methods, named in `allow`) or 404. */
@@ -22,7 +22,7 @@ export interface KnownRoutes {
  */
 export function answerUnknownRoutes(app: FastifyInstance): KnownRoutes {
   const known = FindMyWay({ ignoreTrailingSlash: true });
-  const add = (method: string, url: string) => known.on(method as HTTPMethod, url, () => undefined);
+  const add = (method: string, url: string) => known.on(method as HTTPMethod, url, () => undefined, { url });
 
   app.addHook('onRoute', (route) => {
     if (route.config?.anyPath) return;
@@ -47,7 +47,7 @@ export function answerUnknownRoutes(app: FastifyInstance): KnownRoutes {
   });
   return {
     add,
-    has: (method, url) => known.find(method as HTTPMethod, url) !== null,
+    routeTaking: (method, url) => (known.find(method as HTTPMethod, url)?.store as { url: string } | undefined)?.url,
     hasExactly: (method, url) => known.findRoute(method as HTTPMethod, url) !== null,
     refusal,
   };
