@@ -68,10 +68,10 @@ export function paging(operation, document) {
   const cursor = CURSORS.find((name) => query.has(name) && name in properties);
   if (cursor) return ['cookie', cursor, size, items];
   if (query.has('maxViewId') && 'lastResult' in properties) {
-    const item = resolve(resolve(properties[items], document)?.items, document);
+    const item = resolve(resolve(properties[fields[0]], document)?.items, document);
     return item?.properties?.viewId ? ['maxViewId', 'maxViewId', size, items, 'viewId'] : undefined;
   }
   if (query.has('startIndex') && size) return ['index', 'startIndex', size, items];
-  if (query.has('page') && query.has('pageSize')) return ['page', 'page', 'pageSize', items];
+  if (query.has('page') && size) return ['page', 'page', size, items];
   return undefined;
 }

@@ -154,7 +154,7 @@ export type PagedItem<M extends PagedMethod> =
 export type PagedPage<M extends PagedMethod> =
   M extends MethodInfo<infer A, infer Id>
     ? Id extends keyof Operations[A]
-      ? ResultOf<Operations[A][Id]>
+      ? OperationResult<A, Id>
       : never
     : never;
 

@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClusterClient } from '../../src/index.js';
 import { startTestCluster, type TestCluster } from '../helpers/test-cluster.js';
 
-// client.paginate and client.paginatePages against the real server, in each paging style it
-// answers, with more records than one page holds.
+// client.paginate and client.paginatePages against the real server, with more records than one
+// page holds, in each paging style whose lists hold records the stand-in creates. The lists that
+// page by startIndex (v2 audit logs) or page + pageSize (v1 monitoring jobs) hold none of
+// those: paginate.test.ts walks those styles against a fake cluster.
 const COUNT = 7;
 const names = Array.from({ length: COUNT }, (_, i) => `paged-${i + 1}`);
 let cluster: TestCluster;
