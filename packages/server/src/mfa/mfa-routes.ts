@@ -21,6 +21,7 @@ import { conflict } from '../errors.js';
 import { noBodyAsEmptyObject } from '../http/json-body.js';
 import { errorResponses as errors } from '../routes/route-schemas.js';
 import type { Services } from '../services.js';
+import { CLUSTER_WIDE } from '../tenants/tenant-isolation.js';
 import { sendEmailOtp } from './email-otp.js';
 import { readLoginProfile } from './login-profile.js';
 import { mfaConfig } from './mfa-config.js';
@@ -43,6 +44,7 @@ export async function mfaRoutes(app: FastifyInstance, services: Services) {
     '/mfa-config',
     {
       preHandler: requirePrivilege('CLUSTER_MODIFY'),
+      config: CLUSTER_WIDE,
       schema: { body: UpdateMfaConfigSchema, response: errors },
     },
     async function updateMfaConfig(request: FastifyRequest<{ Body: UpdateMfaConfig }>, reply) {

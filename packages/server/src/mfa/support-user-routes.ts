@@ -14,6 +14,7 @@ import { requirePrivilege } from '../auth/privileges.js';
 import { noBodyAsEmptyObject } from '../http/json-body.js';
 import { errorResponses as errors } from '../routes/route-schemas.js';
 import type { Services } from '../services.js';
+import { CLUSTER_WIDE } from '../tenants/tenant-isolation.js';
 import { sendSupportEmailOtp, supportMfaInfo, updateSupportMfa, verifySupportTotp } from './support-user-mfa.js';
 
 const TARGET = 'support-user';
@@ -30,6 +31,7 @@ export async function supportUserRoutes(app: FastifyInstance, services: Services
     '/support-user/mfa',
     {
       preHandler: requirePrivilege('CLUSTER_VIEW'),
+      config: CLUSTER_WIDE,
       schema: { response: { 200: SupportMfaConfigInfoSchema, ...errors } },
     },
     async function getSupportMfaConfig() {
@@ -41,6 +43,7 @@ export async function supportUserRoutes(app: FastifyInstance, services: Services
     '/support-user/mfa',
     {
       preHandler: requirePrivilege('CLUSTER_MODIFY'),
+      config: CLUSTER_WIDE,
       schema: { body: UpdateSupportMfaConfigSchema, response: { 200: UpdateMfaResultSchema, ...errors } },
     },
     async function updateSupportMfaConfig(request: FastifyRequest<{ Body: UpdateSupportMfaConfig }>) {
@@ -59,7 +62,7 @@ export async function supportUserRoutes(app: FastifyInstance, services: Services
   // Bodiless, like `/v2/send-email-otp` (clients send `content-type: application/json` anyway).
   routes.post(
     '/support-user/send-email-otp',
-    { preHandler: requirePrivilege('CLUSTER_MODIFY'), schema: { response: errors } },
+    { preHandler: requirePrivilege('CLUSTER_MODIFY'), config: CLUSTER_WIDE, schema: { response: errors } },
     async function sendSupportEmailOtpRoute(request, reply) {
       await sendSupportEmailOtp(services, request.log);
       await audit(services, request.actor, {
@@ -75,6 +78,7 @@ export async function supportUserRoutes(app: FastifyInstance, services: Services
     '/support-user/verify-totp',
     {
       preHandler: requirePrivilege('CLUSTER_MODIFY'),
+      config: CLUSTER_WIDE,
       preValidation: noBodyAsEmptyObject,
       schema: { body: VerifyTotpRequestSchema, response: { 200: VerifyTotpResultSchema, ...errors } },
     },

@@ -1,19 +1,20 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { missingPrivilege, notFound } from '../errors.js';
 import { hookWhere } from '../http/hook-where.js';
-import { V1_PREFIX, V2_PREFIX } from '../routes/prefixes.js';
+import { V2_PREFIX } from '../routes/prefixes.js';
 import type { Services } from '../services.js';
 import { orgSuffixOf, tenantIdOfUser } from './tenant-names.js';
 import { tenantOf } from './tenant-scope.js';
 
-/** Cluster-wide settings and logs: never a tenant's to change or read. */
-const CLUSTER_ONLY = new Set([
-  `PUT ${V2_PREFIX}/security-config`,
-  `PUT ${V2_PREFIX}/mfa-config`,
-  `POST ${V2_PREFIX}/tenants`,
-  `POST ${V1_PREFIX}/public/tenants`,
-  `GET ${V2_PREFIX}/audit-logs`,
-]);
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Cluster-wide settings, logs and tenants: never a tenant principal's to change or read. */
+    clusterWide?: boolean;
+  }
+}
+
+/** The route config of a cluster-wide route (see `clusterWide`). */
+export const CLUSTER_WIDE = { clusterWide: true } as const;
 
 type Listing = { users?: { sid?: string; username: string }[]; apiKeys?: { userSid: string }[] } & Record<
   string,
@@ -37,7 +38,7 @@ export function useTenantIsolation(app: FastifyInstance, services: Services): vo
       async function scopeToTenant(request) {
         const tenant = tenantOfRequest(request) as string;
         const route = `${request.method} ${request.routeOptions.url}`;
-        if (CLUSTER_ONLY.has(route)) throw missingPrivilege('CLUSTER_MODIFY');
+        if (request.routeOptions.config.clusterWide) throw missingPrivilege('CLUSTER_MODIFY');
         const params = request.params as { sid?: string; userSid?: string } | undefined;
         const sid = params?.sid ?? params?.userSid;
         if (sid !== undefined) {

@@ -22,6 +22,7 @@ import { conflict, notFound } from '../errors.js';
 import { V1_PREFIX, V2_PREFIX } from '../routes/prefixes.js';
 import { errorResponses as errors } from '../routes/route-schemas.js';
 import type { Services } from '../services.js';
+import { CLUSTER_WIDE } from './tenant-isolation.js';
 import {
   createTenant,
   deleteTenant,
@@ -95,7 +96,11 @@ export async function tenantRoutes(app: FastifyInstance, services: Services) {
 
   routes.post(
     `${V1_PREFIX}/public/tenants`,
-    { preHandler: modify, schema: { body: CreateTenantV1Schema, response: { 201: TenantV1Schema, ...errors } } },
+    {
+      preHandler: modify,
+      config: CLUSTER_WIDE,
+      schema: { body: CreateTenantV1Schema, response: { 201: TenantV1Schema, ...errors } },
+    },
     async function createTenantV1(request: FastifyRequest<{ Body: CreateTenantV1 }>, reply): Promise<TenantV1> {
       reply.code(201);
       return toTenantV1(await create(services, request, request.body));
@@ -117,7 +122,11 @@ export async function tenantRoutes(app: FastifyInstance, services: Services) {
 
   routes.post(
     `${V2_PREFIX}/tenants`,
-    { preHandler: modify, schema: { body: CreateTenantSchema, response: { 201: TenantInfoSchema, ...errors } } },
+    {
+      preHandler: modify,
+      config: CLUSTER_WIDE,
+      schema: { body: CreateTenantSchema, response: { 201: TenantInfoSchema, ...errors } },
+    },
     async function createTenantV2(request: FastifyRequest<{ Body: CreateTenant }>, reply): Promise<TenantInfo> {
       reply.code(201);
       const { name, tenantIdSuffix, description } = request.body;
@@ -141,6 +150,7 @@ export async function tenantRoutes(app: FastifyInstance, services: Services) {
     `${V2_PREFIX}/tenants/:id`,
     {
       preHandler: modify,
+      config: CLUSTER_WIDE,
       schema: { params: IdParams, body: UpdateTenantSchema, response: { 200: TenantInfoSchema, ...errors } },
     },
     async function updateTenantById(request: FastifyRequest<ById & { Body: UpdateTenant }>): Promise<TenantInfo> {
@@ -155,7 +165,7 @@ export async function tenantRoutes(app: FastifyInstance, services: Services) {
 
   routes.delete(
     `${V2_PREFIX}/tenants/:id`,
-    { preHandler: modify, schema: { params: IdParams, response: errors } },
+    { preHandler: modify, config: CLUSTER_WIDE, schema: { params: IdParams, response: errors } },
     async function deleteTenantById(request: FastifyRequest<ById>, reply): Promise<void> {
       const { tenantId } = await visibleTenant(services, request, request.params.id);
       if (!(await deleteTenant(services, tenantId))) throw notFound(`tenant ${tenantId}`);

@@ -116,6 +116,21 @@ describe('tenant isolation', () => {
       (await t.send('PUT', '/v2/security-config', { headers: mine, body: { authTokenTimeoutMinutes: 1 } })).status,
     ).toBe(403);
     expect((await t.send('DELETE', '/v2/users/sessions', { headers: mine })).status).toBe(403);
+    // Nor the support account's MFA, nor its own tenant: those are the cluster's.
+    const supportMfa = await t.send('GET', '/v2/support-user/mfa', { headers: admin });
+    const acme = `/v2/tenants/${encodeURIComponent('acme/')}`;
+    for (const [method, path, body] of [
+      ['GET', '/v2/support-user/mfa', undefined],
+      ['PATCH', '/v2/support-user/mfa', { enabled: true, mfaType: 'email', email: 'alice@example.com' }],
+      ['POST', '/v2/support-user/send-email-otp', undefined],
+      ['PUT', acme, { name: 'Alice Inc' }],
+      ['DELETE', acme, undefined],
+    ] as const) {
+      const refused = await t.send<ErrorBody>(method, path, { headers: mine, ...(body ? { body } : {}) });
+      expect([method, path, refused.status, refused.body.errorCode]).toEqual([method, path, 403, 'KPrivilegeError']);
+    }
+    expect((await t.send('GET', '/v2/support-user/mfa', { headers: admin })).body).toEqual(supportMfa.body);
+    expect((await t.send<{ name: string }>('GET', acme, { headers: admin })).body.name).not.toBe('Alice Inc');
     // Bob's key still works: nothing above reached him.
     expect((await t.send('GET', '/v2/clusters', { headers: { apiKey: bob.key } })).status).toBe(200);
   });

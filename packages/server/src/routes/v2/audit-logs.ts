@@ -3,6 +3,7 @@ import { type AuditLogs, AuditLogsSchema, type GetAuditLogsQuery, GetAuditLogsQu
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requirePrivilege } from '../../auth/privileges.js';
 import type { Services } from '../../services.js';
+import { CLUSTER_WIDE } from '../../tenants/tenant-isolation.js';
 import { errorResponses } from '../route-schemas.js';
 
 const DEFAULT_LIMIT = 100;
@@ -13,6 +14,7 @@ export async function auditLogRoutes(app: FastifyInstance, services: Services) {
     '/audit-logs',
     {
       preHandler: requirePrivilege('CLUSTER_AUDIT'),
+      config: CLUSTER_WIDE,
       schema: { querystring: GetAuditLogsQuerySchema, response: { 200: AuditLogsSchema, ...errorResponses } },
     },
     async function getAuditLogs(request: FastifyRequest<{ Querystring: GetAuditLogsQuery }>): Promise<AuditLogs> {

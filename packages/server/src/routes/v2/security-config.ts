@@ -10,6 +10,7 @@ import { audit } from '../../audit.js';
 import { requirePrivilege } from '../../auth/privileges.js';
 import { invalidRequest } from '../../errors.js';
 import type { Services } from '../../services.js';
+import { CLUSTER_WIDE } from '../../tenants/tenant-isolation.js';
 import { errorResponses } from '../route-schemas.js';
 
 /** `current` with the values `update` gives for `current`'s own keys; any other key is ignored. */
@@ -50,7 +51,11 @@ export async function securityConfigRoutes(app: FastifyInstance, services: Servi
 
   routes.put(
     '/security-config',
-    { preHandler: requirePrivilege('CLUSTER_MODIFY'), schema: { body: UpdateSecurityConfigSchema, response } },
+    {
+      preHandler: requirePrivilege('CLUSTER_MODIFY'),
+      config: CLUSTER_WIDE,
+      schema: { body: UpdateSecurityConfigSchema, response },
+    },
     async function updateSecurityConfig(
       request: FastifyRequest<{ Body: UpdateSecurityConfig }>,
     ): Promise<SecurityConfig> {
