@@ -152,11 +152,7 @@ export type PagedItem<M extends PagedMethod> =
 
 /** One page `client.paginatePages` yields: the method's whole answer. */
 export type PagedPage<M extends PagedMethod> =
-  M extends MethodInfo<infer A, infer Id>
-    ? Id extends keyof Operations[A]
-      ? OperationResult<A, Id>
-      : never
-    : never;
+  M extends MethodInfo<infer A, infer Id> ? (Id extends keyof Operations[A] ? OperationResult<A, Id> : never) : never;
 
 /** The parameters `client.paginate(method, params)` takes: the method's own. */
 export type PagedParams<M extends PagedMethod> =

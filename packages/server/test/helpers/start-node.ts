@@ -30,7 +30,19 @@ export async function startNode(
   const child = spawn(
     process.execPath,
     // Checks compiled on first use: a background warm-up would skew what tests measure (latency).
-    [MAIN, '--database-url', databaseUrl, '--port', '0', '--data-dir', dataDir, '--log-level', 'error', '--lazy-validators', ...args],
+    [
+      MAIN,
+      '--database-url',
+      databaseUrl,
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--log-level',
+      'error',
+      '--lazy-validators',
+      ...args,
+    ],
     {
       env: {
         ...process.env,
