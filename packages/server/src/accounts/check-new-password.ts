@@ -4,7 +4,7 @@ import { audit } from '../audit.js';
 import { guardedGuess, guessDetails } from '../auth/guarded-guess.js';
 import { accountLocked, invalidRequest, missingParameters } from '../errors.js';
 import type { Services } from '../services.js';
-import type { UserRecord } from '../store/store.js';
+import type { UserPatch, UserRecord } from '../store/store.js';
 import { lockoutKey } from './lockout-key.js';
 import { tooSoonToChange } from './password-expiry.js';
 import { assertPasswordStrength } from './password-policy.js';
@@ -19,15 +19,16 @@ export interface PasswordChange {
 /**
  * The rules of a password change (login flows §4): one's own needs the current password
  * (a wrong one counts toward lockout, as a wrong login does); the new one meets the policy
- * and differs from the old. Answers the new hash. An administrator's reset of another
- * user's password may leave the current one out.
+ * and differs from the old. An administrator's reset of another user's password may leave
+ * the current one out, and must be changed at the next login (login flows §4, the project's
+ * rule). Answers what the change sets on the user.
  */
 export async function checkNewPassword(
   services: Services,
   actor: Actor,
   user: UserRecord,
   change: PasswordChange,
-): Promise<string> {
+): Promise<Required<Pick<UserPatch, 'passwordHash' | 'passwordChangedTimeMsecs' | 'forcePasswordChange'>>> {
   const { password, currentPassword } = change;
   if (Buffer.byteLength(password) > MAX_PASSWORD_BYTES) {
     throw invalidRequest(`The password is longer than ${MAX_PASSWORD_BYTES} bytes`);
@@ -58,5 +59,9 @@ export async function checkNewPassword(
   if (await services.hasher.verify(user.passwordHash, password)) {
     throw invalidRequest('The new password must differ from the current one');
   }
-  return services.hasher.hash(password);
+  return {
+    passwordHash: await services.hasher.hash(password),
+    passwordChangedTimeMsecs: services.now(),
+    forcePasswordChange: !change.self,
+  };
 }

@@ -8,7 +8,7 @@ const DAY_MSECS = 24 * 3600_000;
  * expire). It applies to every user with a password, `admin` too: an expired one logs in
  * with `forcePasswordChange` and must change it before anything else on the web login.
  */
-export function isPasswordExpired(user: UserRecord, config: SecurityConfig, nowMsecs: number): boolean {
+function isPasswordExpired(user: UserRecord, config: SecurityConfig, nowMsecs: number): boolean {
   const { maxLifetimeDays } = config.passwordLifetime;
   return (
     user.passwordHash !== null &&

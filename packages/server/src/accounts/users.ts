@@ -76,10 +76,8 @@ export async function updateUser(
   if (localUserParams?.password !== undefined) {
     const self = sid === actor.principal?.user.sid;
     const change = { ...localUserParams, password: localUserParams.password, self };
-    patch.passwordHash = await checkNewPassword(services, actor, before, change);
-    patch.passwordChangedTimeMsecs = patch.lastUpdatedTimeMsecs;
-    // An administrator's reset must be changed at the next login (login flows §4, the project's rule).
-    patch.forcePasswordChange = fields.forcePasswordChange ?? !self;
+    const changed = await checkNewPassword(services, actor, before, change);
+    Object.assign(patch, changed, { forcePasswordChange: fields.forcePasswordChange ?? changed.forcePasswordChange });
   }
   if (fields.locked !== undefined) patch.lockedReason = fields.locked ? LOCKED_BY_ADMIN : null;
   // The last administrator who can log in cannot be demoted, locked, expired or deferred:

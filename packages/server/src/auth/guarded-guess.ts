@@ -24,9 +24,10 @@ const lockedAt = (state: { lockedUntilMsecs: number | null } | undefined, now: n
  * counts as a failure; a wrong one is counted after, in one atomic upsert that locks at
  * `maxFailedLoginAttempts` (on both stores, across PostgreSQL nodes). A guess is answered
  * by the state after its own check: a right one that finishes once the account is locked
- * is refused like a wrong one, so however many guesses race, at most
- * `maxFailedLoginAttempts` of them are answered with anything but "locked". A locked
- * account is refused before `check` runs (no hashing for it).
+ * is refused like a wrong one, so of wrong guesses racing, at most `maxFailedLoginAttempts`
+ * are answered with anything but "locked" (a success in between clears the count). A locked
+ * account is refused before `check` runs (no hashing for it); each other guess of a burst
+ * costs one hash, bounded by the login rate limit and the hasher's queue.
  */
 export async function guardedGuess(
   services: Pick<Services, 'store' | 'now' | 'securityConfig'>,

@@ -50,18 +50,12 @@ export async function updateUserV1Route(app: FastifyInstance, services: Services
 
       let user = target;
       if (body.password) {
-        const passwordHash = await checkNewPassword(services, request.actor, target, {
+        const changed = await checkNewPassword(services, request.actor, target, {
           ...body,
           password: body.password,
           self,
         });
-        const now = services.now();
-        const patch = {
-          passwordHash,
-          forcePasswordChange: !self,
-          lastUpdatedTimeMsecs: now,
-          passwordChangedTimeMsecs: now,
-        };
+        const patch = { ...changed, lastUpdatedTimeMsecs: changed.passwordChangedTimeMsecs };
         user = (await updateUserRevokingCredentials(services.store, target.sid, patch)) ?? target;
       }
       if (Object.keys(changes).length > 0) {

@@ -72,13 +72,19 @@ describe('kill -9 under 50 concurrent writers (logins, new users, new API keys)'
     console.info(`crash: ${acknowledged} writes acknowledged before and during kill -9 (${counts})`);
     for (const writeProofs of proofs.values()) expect(writeProofs.length).toBeGreaterThan(0);
     expect(checkIntegrity(dataDir)).toBe('ok');
-    const second = await spawnServer(dataDir, ['--admin-password', adminPassword]);
     // Logins are counted as failures only once checked and wrong: the admin logins in flight
-    // at kill -9 left no count behind, so the admin logs in again at once after the crash.
+    // at kill -9 left no count behind (read before any login could clear one), so the admin
+    // logs in again at once after the crash.
+    const crashed = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+    try {
+      expect(crashed.prepare('SELECT count(*) AS n FROM login_failures').get()).toEqual({ n: 0 });
+    } finally {
+      crashed.close();
+    }
+    const second = await spawnServer(dataDir, ['--admin-password', adminPassword]);
     const after = await contextFor(second.url, adminPassword);
     const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
     try {
-      expect(db.prepare('SELECT count(*) AS n FROM login_failures').get()).toEqual({ n: 0 });
       for (const [write, writeProofs] of proofs) await write.verify(after, db, writeProofs);
     } finally {
       db.close();
