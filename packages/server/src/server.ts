@@ -145,7 +145,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       storeDescription,
       async close() {
         validatorsWarmUp.stop();
-        await validatorsWarmUp.done;
+        // A failed warm-up was logged when it failed; closing goes on regardless.
+        await validatorsWarmUp.done.catch(() => undefined);
         await app.close();
         tokens.close();
         await store.close();
