@@ -55,6 +55,9 @@ export async function verifyEmailCode(services: Services, id: string, code: stri
   return services.store.swapRecord(KIND, id, text, undefined);
 }
 
+/** Forgets the code mailed to `id`, if any: it was sent for a setup that is gone. */
+export const forgetEmailCode = (services: Services, id: string) => services.store.deleteRecord(KIND, id);
+
 /** Mails the user a new code, for a login or a verify-otp. */
 export async function sendEmailOtp(services: Services, log: FastifyBaseLogger, user: UserRecord): Promise<void> {
   if (user.email === null) throw invalidRequest('The user has no email address to send a code to');

@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { generateSecret } from 'otplib';
 import { invalidRequest } from '../errors.js';
 import type { Services } from '../services.js';
-import { sendEmailCode, verifyEmailCode } from './email-otp.js';
+import { forgetEmailCode, sendEmailCode, verifyEmailCode } from './email-otp.js';
 import { forgetUsedSteps, totpUri, verifyTotpStep } from './totp.js';
 
 /** The cluster's support account (Cohesity support's login), whose MFA these calls set up. */
@@ -58,7 +58,7 @@ async function codeIsRight(services: Services, stored: StoredSupportMfa, code: s
 
 /**
  * `PATCH /v2/support-user/mfa` (the project's rules, login flows §3.8): what the body names
- * changes. Turning it off forgets the method. Naming `totp` makes a new key (its secret in
+ * changes. Turning it off forgets the method, its pending code and used steps. Naming `totp` makes a new key (its secret in
  * this answer only) and `email` (or a new address) a new setup, both `kPending` until a code
  * is verified: an emailed one through `mfaCode` here, a TOTP one here or through verify-totp.
  * A wrong code leaves `kFailure` (unless already verified); the setup stays, to verify again.
@@ -72,6 +72,8 @@ export async function updateSupportMfa(services: Services, body: UpdateSupportMf
   let next: StoredSupportMfa;
   if (!enabled) {
     next = OFF;
+    await forgetEmailCode(services, ID);
+    await forgetUsedSteps(services, ID);
   } else {
     if (mfaType === null) throw invalidRequest('mfaType is required to enable the support user’s MFA');
     if (mfaType === 'salesforce') throw invalidRequest('Salesforce MFA is not available on this cluster');
@@ -87,6 +89,8 @@ export async function updateSupportMfa(services: Services, body: UpdateSupportMf
       next = { ...next, sealedSecret: services.atRest.seal(secret, SEAL_CONTEXT), otpVerificationState: 'kPending' };
       await forgetUsedSteps(services, ID);
     } else if (newEmailSetup) {
+      // A code mailed for the setup before (another address) does not verify this one.
+      await forgetEmailCode(services, ID);
       next = { ...next, sealedSecret: null, otpVerificationState: 'kPending' };
     } else if (mfaType === 'totp' && next.sealedSecret === null) {
       throw invalidRequest('Name mfaType totp to make a TOTP key for the support user');

@@ -75,7 +75,9 @@ export async function updateTenant(
   if (!tenant) return undefined;
   const name = fields.name ?? tenant.name;
   if (name.toLowerCase() !== tenant.name.toLowerCase()) {
-    if (await findTenant(services, name)) return undefined;
+    // Its own suffix is no other tenant's: a tenant may take it as its name.
+    const holder = await findTenant(services, name);
+    if (holder && holder.tenantId !== tenantId) return undefined;
     if (!(await services.store.swapRecord(NAME_KIND, `name:${name.toLowerCase()}`, undefined, tenantId)))
       return undefined;
     await services.store.deleteRecord(NAME_KIND, `name:${tenant.name.toLowerCase()}`);

@@ -137,4 +137,22 @@ describe('support user MFA (login flows §3.8)', () => {
     expect((await verifyTotp('123456')).status).toBe(400);
     expect((await patchMfa({ enabled: true })).status).toBe(400);
   });
+
+  it('a code mailed for an earlier setup (another address, or before MFA was turned off) verifies no later one', async () => {
+    const mailedCode = async () => {
+      expect((await sendEmail()).status).toBe(204);
+      return (await outbox(t)).filter((m) => m.user === 'support').at(-1)?.code;
+    };
+    await patchMfa({ enabled: true, mfaType: 'email', email: 'support3@example.com' });
+    const forOldAddress = await mailedCode();
+    expect((await patchMfa({ email: 'support4@example.com' })).body.otpVerificationState).toBe('kPending');
+    expect((await patchMfa({ mfaCode: forOldAddress })).body.otpVerificationState).toBe('kFailure');
+
+    const beforeOff = await mailedCode();
+    expect((await patchMfa({ enabled: false })).status).toBe(200);
+    await patchMfa({ enabled: true, mfaType: 'email', email: 'support4@example.com' });
+    expect((await patchMfa({ mfaCode: beforeOff })).body.otpVerificationState).toBe('kFailure');
+    expect((await patchMfa({ mfaCode: await mailedCode() })).body.otpVerificationState).toBe('kSuccess');
+    expect((await patchMfa({ enabled: false })).status).toBe(200);
+  });
 });

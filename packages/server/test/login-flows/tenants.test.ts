@@ -69,6 +69,19 @@ describe('tenants', () => {
     expect(sameName.status).toBe(409);
   });
 
+  it('are renamed, to their own suffix too, but not to a name or suffix another tenant holds (409)', async () => {
+    const rename = (id: string, name: string) =>
+      t.send<TenantInfo>('PUT', `/v2/tenants/${encodeURIComponent(id)}`, { headers: admin, body: { name } });
+    expect((await rename('globex/', 'ACME')).status).toBe(409);
+    expect((await rename('globex/', 'acme corp')).status).toBe(409);
+    const own = await rename('acme/', 'acme');
+    expect([own.status, own.body.name]).toEqual([200, 'acme']);
+    const back = await rename('acme/', 'Acme Corp');
+    expect([back.status, back.body.name]).toEqual([200, 'Acme Corp']);
+    const names = await t.send<TenantInfo[]>('GET', '/v2/tenants', { headers: admin });
+    expect(names.body.map((x) => x.name)).toEqual(['Acme Corp', 'Globex']);
+  });
+
   it('keep their users as user@orgSuffix, who log in as user@tenant by suffix or name', async () => {
     const users = await t.send<Users>('GET', '/v2/users', { headers: admin });
     expect(usernames(users.body.users)).toEqual(['admin', 'alice@acme', 'bob@globex']);
