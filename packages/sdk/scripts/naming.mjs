@@ -23,7 +23,7 @@ export function snakeCase(name) {
 export const pythonName = (operationId) => snakeCase(operationId);
 
 const CURSORS = ['paginationCookie', 'cookie'];
-const SIZES = ['maxResultCount', 'maxCount', 'pageCount', 'pageSize', 'count'];
+const SIZES = ['maxResultCount', 'maxCount', 'pageCount', 'pageSize', 'count', 'numRuns'];
 
 function resolve(schema, document) {
   if (!schema) return undefined;
@@ -47,12 +47,33 @@ function itemFields(properties, document) {
 }
 
 /**
+ * Where an answer holds the cookie of the next page: a field of the cursor's own name, or
+ * `paginationInfo.cookie` (v2 protected objects and their runs).
+ */
+function cookieAt(cursor, properties, document) {
+  if (cursor in properties) return cursor;
+  const info = resolve(properties.paginationInfo, document);
+  return info?.properties?.cookie ? 'paginationInfo.cookie' : undefined;
+}
+
+/** The path of an item's entity id: its own `id`, or that of the one object it holds with one. */
+function entityIdOf(item, document) {
+  if (item?.properties?.id) return 'id';
+  const holders = Object.keys(item?.properties ?? {}).filter(
+    (name) => resolve(item.properties[name], document)?.properties?.id,
+  );
+  return holders.length === 1 ? `${holders[0]}.id` : undefined;
+}
+
+/**
  * How a list operation pages, read from its parameters and its answer's schema:
- * `[style, cursor parameter, page-size parameter, items fields ('+'-joined), item id field]`,
- * or undefined for an operation that does not page (or whose items cannot be told apart).
- * - `cookie`: send back the answer's `paginationCookie`/`cookie` until it is absent.
+ * `[style, cursor parameter, page-size parameter, items fields ('+'-joined), from]`, or
+ * undefined for an operation that does not page (or whose items cannot be told apart).
+ * `from` is where the next cursor is read, as a dotted path.
+ * - `cookie`: send back the answer's cookie (at `from`, else the cursor's own name) until it is absent.
  * - `index`: `startIndex` advances by the items received, until a short page.
  * - `maxViewId`: the last item's `viewId` until the answer says `lastResult`.
+ * - `after`: `afterCursorEntityId` is the last item's entity id (at `from`), until a short page.
  * - `page`: `page` counts up from 1 with `pageSize` items a page, until a short page.
  */
 export function paging(operation, document) {
@@ -64,12 +85,19 @@ export function paging(operation, document) {
   const fields = isArray(answer) ? [''] : itemFields(properties, document);
   if (fields.length === 0) return undefined;
   const items = fields.join('+');
+  const item = resolve(isArray(answer) ? answer.items : resolve(properties[fields[0]], document)?.items, document);
   const size = SIZES.find((name) => query.has(name)) ?? '';
-  const cursor = CURSORS.find((name) => query.has(name) && name in properties);
-  if (cursor) return ['cookie', cursor, size, items];
+  const cursor = CURSORS.find((name) => query.has(name) && cookieAt(name, properties, document));
+  if (cursor) {
+    const at = cookieAt(cursor, properties, document);
+    return ['cookie', cursor, size, items, ...(at === cursor ? [] : [at])];
+  }
   if (query.has('maxViewId') && 'lastResult' in properties) {
-    const item = resolve(resolve(properties[fields[0]], document)?.items, document);
     return item?.properties?.viewId ? ['maxViewId', 'maxViewId', size, items, 'viewId'] : undefined;
+  }
+  if (query.has('afterCursorEntityId') && size) {
+    const from = entityIdOf(item, document);
+    return from ? ['after', 'afterCursorEntityId', size, items, from] : undefined;
   }
   if (query.has('startIndex') && size) return ['index', 'startIndex', size, items];
   if (query.has('page') && size) return ['page', 'page', size, items];

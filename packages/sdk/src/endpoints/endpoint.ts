@@ -6,15 +6,18 @@ export const API_BASE: Readonly<Record<Api, string>> = { v2: '/v2', v1: '/irisse
 
 /** How a list operation pages (see scripts/naming.mjs, which reads it from the document). */
 export interface Paging {
-  style: 'cookie' | 'index' | 'maxViewId' | 'page';
+  style: 'cookie' | 'index' | 'maxViewId' | 'after' | 'page';
   /** The query parameter that moves to the next page. */
   cursor: string;
   /** The page-size query parameter, or '' when there is none. */
   size: string;
   /** The answer's fields that hold the items (`['']` when the answer is the list itself). */
   items: readonly string[];
-  /** `maxViewId`: the item field whose last value is the next cursor. */
-  id?: string;
+  /**
+   * Where the next cursor is read, a dotted path: `cookie`, in the answer (the cursor's own
+   * name when absent); `maxViewId` and `after`, in the last item.
+   */
+  from?: string;
 }
 
 /** One operation of a document, as the generated tables describe it. */
@@ -42,7 +45,7 @@ export interface Endpoint {
   prepareBody?: (body: Record<string, unknown>) => Record<string, unknown>;
 }
 
-const STYLES = new Set<string>(['cookie', 'index', 'maxViewId', 'page']);
+const STYLES = new Set<string>(['cookie', 'index', 'maxViewId', 'after', 'page']);
 
 /**
  * Reads one table row: `METHOD /path flag…`, with flags `b`/`B` (JSON body, `B` alone),
@@ -74,10 +77,10 @@ export function decodeEndpoint(api: Api, operationId: string, row: string): Endp
     if (flag === 'r') endpoint.redirect = true;
     if (flag.startsWith('h:')) endpoint.headers = flag.slice(2).split(',');
     if (flag.startsWith('p:')) {
-      const [style = '', cursor = '', size = '', items = '', id] = flag.slice(2).split(',');
+      const [style = '', cursor = '', size = '', items = '', from] = flag.slice(2).split(',');
       if (STYLES.has(style)) {
         const fields = items.split('+');
-        endpoint.paging = { style: style as Paging['style'], cursor, size, items: fields, ...(id ? { id } : {}) };
+        endpoint.paging = { style: style as Paging['style'], cursor, size, items: fields, ...(from ? { from } : {}) };
       }
     }
   }

@@ -11,6 +11,15 @@ const itemsOf = (page: Page, fields: Paging['items']): unknown[] =>
 
 const numberOr = (value: unknown, otherwise: number) => (typeof value === 'number' ? value : otherwise);
 
+/** The value at a dotted path (`paginationInfo.cookie`, `protectionSource.id`). */
+const valueAt = (value: unknown, path: string): unknown =>
+  path
+    .split('.')
+    .reduce<unknown>(
+      (at, name) => (typeof at === 'object' && at !== null ? (at as Record<string, unknown>)[name] : undefined),
+      value,
+    );
+
 /**
  * The parameters of the page after `page`, or undefined when `page` was the last. One rule
  * per paging style of the documents (see scripts/naming.mjs, which tells them apart).
@@ -24,11 +33,11 @@ function nextParams(
   if (items.length === 0) return undefined;
   const answer = Array.isArray(page) ? {} : (page ?? {});
   const size = params[paging.size];
-  // A page shorter than asked for is the last one (index and page styles know no cursor).
+  // A page shorter than asked for is the last one.
   const short = typeof size === 'number' && items.length < size;
   switch (paging.style) {
     case 'cookie': {
-      const cookie = answer[paging.cursor];
+      const cookie = valueAt(answer, paging.from ?? paging.cursor);
       // A cookie that does not move would ask for the same page forever.
       if (typeof cookie !== 'string' || cookie === '' || cookie === params[paging.cursor]) return undefined;
       return { ...params, [paging.cursor]: cookie };
@@ -41,10 +50,12 @@ function nextParams(
     }
     case 'page':
       return short ? undefined : { ...params, [paging.cursor]: numberOr(params[paging.cursor], 1) + 1 };
-    case 'maxViewId': {
-      if (answer.lastResult === true) return undefined;
-      const last = items.at(-1) as Record<string, unknown> | undefined;
-      const id = last?.[paging.id ?? ''];
+    case 'maxViewId':
+    case 'after': {
+      // The last item names where the next page starts. `lastResult` ends a list of views
+      // (which says so); a short page ends one after an entity (which does not).
+      if (paging.style === 'maxViewId' ? answer.lastResult === true : short) return undefined;
+      const id = valueAt(items.at(-1), paging.from ?? '');
       if (id === undefined || id === params[paging.cursor]) return undefined;
       return { ...params, [paging.cursor]: id };
     }

@@ -55,6 +55,36 @@ describe('client.paginate', () => {
     expect(queries()).toEqual(['?maxCount=4', '?maxCount=4&cookie=4']);
   });
 
+  it('walks cookie + maxCount with the cookie in paginationInfo (v2 getProtectedObjectsOfAnyType)', async () => {
+    const c = await serve((query, response) => {
+      const start = Number(query.get('cookie') ?? 0);
+      const more = start + 3 < ITEMS.length;
+      json(response, 200, {
+        objects: ITEMS.slice(start, start + 3).map((id) => ({ id })),
+        paginationInfo: more ? { cookie: String(start + 3) } : { cookie: null },
+      });
+    });
+    const objects = await collect(c.paginate(c.object.getProtectedObjectsOfAnyType, { maxCount: 3 }));
+    expect(objects.map((o) => o.id)).toEqual(ITEMS);
+    expect(queries()).toEqual(['?maxCount=3', '?maxCount=3&cookie=3', '?maxCount=3&cookie=6']);
+  });
+
+  it('walks afterCursorEntityId + pageSize (v1 listProtectionSources), from the last entity until a short page', async () => {
+    const c = await serve((query, response) => {
+      const after = Number(query.get('afterCursorEntityId') ?? 0);
+      const size = Number(query.get('pageSize'));
+      const page = ITEMS.filter((id) => id > after).slice(0, size);
+      json(
+        response,
+        200,
+        page.map((id) => ({ protectionSource: { id, name: `vm-${id}` } })),
+      );
+    });
+    const nodes = await collect(c.paginate(c.v1.protectionSources.listProtectionSources, { nodeId: 1, pageSize: 4 }));
+    expect(nodes.map((n) => n.protectionSource?.name)).toEqual(ITEMS.map((id) => `vm-${id}`));
+    expect(queries()).toEqual(['?nodeId=1&pageSize=4', '?nodeId=1&pageSize=4&afterCursorEntityId=4']);
+  });
+
   it('walks startIndex + count (v2 getAuditLogs), stopping at a short page', async () => {
     const c = await serve((query, response) => {
       const start = Number(query.get('startIndex') ?? 0);

@@ -72,6 +72,7 @@ export interface Paged {
   getAllJobRuns: "";
   getProtectionPolicySummary: "protectedSourcesSummary" | "protectionJobsSummary";
   getProtectionRunErrors: "errors";
+  listProtectionSources: "";
   getRemoteVaultSearchJobResults: "protectionJobs";
   searchRestoredFiles: "files";
   searchObjects: "objectSnapshotInfo";

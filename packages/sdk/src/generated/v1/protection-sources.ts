@@ -2,7 +2,7 @@
 export default {
   getDownloadPhysicalAgent: "GET /public/physicalAgents/download q",
   createUpgradePhysicalAgents: "POST /public/physicalAgents/upgrade B",
-  listProtectionSources: "GET /public/protectionSources q",
+  listProtectionSources: "GET /public/protectionSources q p:after,afterCursorEntityId,pageSize,,protectionSource.id",
   listApplicationServers: "GET /public/protectionSources/applicationServers q",
   updateApplicationServers: "PUT /public/protectionSources/applicationServers B",
   createRegisterApplicationServers: "POST /public/protectionSources/applicationServers B",

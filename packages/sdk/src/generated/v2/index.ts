@@ -57,6 +57,8 @@ export interface Groups {
 export interface Paged {
   getInfectedFiles: "infectedFiles";
   getAuditLogs: "auditLogs";
+  getProtectedObjectsOfAnyType: "objects";
+  getObjectRuns: "protectionRuns";
   getProtectionGroups: "protectionGroups";
   getProtectionGroupRuns: "runs";
   searchObjects: "objects";
