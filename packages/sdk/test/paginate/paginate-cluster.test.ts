@@ -3,9 +3,9 @@ import type { ClusterClient } from '../../src/index.js';
 import { startTestCluster, type TestCluster } from '../helpers/test-cluster.js';
 
 // client.paginate and client.paginatePages against the real server, with more records than one
-// page holds, in each paging style whose lists hold records the stand-in creates. The lists that
-// page by startIndex (v2 audit logs) or page + pageSize (v1 monitoring jobs) hold none of
-// those: paginate.test.ts walks those styles against a fake cluster.
+// page holds, in each paging style whose lists hold records the stand-in creates or its demo
+// cluster has. The lists that page by startIndex (v2 audit logs) or page + pageSize (v1
+// monitoring jobs) hold none of those: paginate.test.ts walks those styles against a fake cluster.
 const COUNT = 7;
 const names = Array.from({ length: COUNT }, (_, i) => `paged-${i + 1}`);
 let cluster: TestCluster;
@@ -62,5 +62,39 @@ describe('client.paginate against the server', () => {
     const pages = await collect(client.paginatePages(client.view.getShares, { maxCount: 100 }));
     expect(pages).toHaveLength(1);
     expect(pages[0]?.shares).toHaveLength(COUNT);
+  });
+});
+
+describe('client.paginate against the demo cluster', () => {
+  let demo: TestCluster;
+  let c: ClusterClient;
+  beforeAll(async () => {
+    demo = await startTestCluster({ apiRateLimit: 0 });
+    c = demo.client();
+  });
+  afterAll(() => demo.close());
+
+  it('walks cookie + maxCount with the cookie in paginationInfo (v2 getProtectedObjectsOfAnyType)', async () => {
+    const method = c.object.getProtectedObjectsOfAnyType;
+    const pages = await collect(c.paginatePages(method, { maxCount: 2 }));
+    expect(pages.map((page) => [page.objects?.length, page.paginationInfo?.cookie])).toEqual([
+      [2, '2'],
+      [2, '4'],
+      [1, undefined],
+    ]);
+    const all = (await method()).objects ?? [];
+    expect(all).toHaveLength(5);
+    expect((await collect(c.paginate(method, { maxCount: 2 }))).map((o) => o.id)).toEqual(all.map((o) => o.id));
+  });
+
+  it('walks afterCursorEntityId + pageSize (v1 listProtectionSources under a vCenter)', async () => {
+    const method = c.v1.protectionSources.listProtectionSources;
+    const pages = await collect(c.paginatePages(method, { nodeId: 1, pageSize: 2 }));
+    expect(pages.map((page) => page.map((node) => node.protectionSource?.name))).toEqual([
+      ['web-01', 'web-02'],
+      ['db-01'],
+    ]);
+    const roots = await collect(c.paginate(method, { pageSize: 1 }));
+    expect(roots.map((node) => node.protectionSource?.environment)).toEqual(['kVMware', 'kPhysical', 'kGenericNas']);
   });
 });

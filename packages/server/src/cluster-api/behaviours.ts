@@ -1,4 +1,5 @@
 import { getGroup, listGroups } from './behaviours/last-run.js';
+import { listProtectedObjects } from './behaviours/protected-objects.js';
 import { createRun, getGroupRun, listGroupRuns, listRunsV1 } from './behaviours/protection-runs.js';
 import { listRegistrationInfo, listSourcesV2, listSourceTrees } from './behaviours/protection-sources.js';
 import { cancelRecovery, createRecovery } from './behaviours/recoveries.js';
@@ -21,6 +22,7 @@ const BEHAVIOURS = new Map<string, Behaviour>([
   ['v1:listProtectionSources', listSourceTrees],
   ['v1:listProtectionSourcesRegistrationInfo', listRegistrationInfo],
   ['v2:getProtectionSources', listSourcesV2],
+  ['v2:getProtectedObjectsOfAnyType', listProtectedObjects],
   ['v2:createRecovery', createRecovery],
   ['v1:createRecoverTask', createRecovery],
   ['v1:createCloneTask', createRecovery],

@@ -129,7 +129,11 @@ export function pagedListAnswer(
   params: Readonly<Record<string, unknown>>,
   views: Record<string, unknown>[],
 ): Answer {
-  const page = pageOfList(operation, params, views);
+  const schema = operation.success.schema;
+  const answerFields = new Set(
+    Object.keys(schema === undefined ? {} : (resolveRef(ctx.spec, operation.version, schema).properties ?? {})),
+  );
+  const page = pageOfList(operation, answerFields, params, views);
   return listAnswer(ctx, operation, page.views, page.fields);
 }
 

@@ -7,16 +7,29 @@ export interface ListPage {
 }
 
 const CURSORS = ['paginationCookie', 'cookie'];
-const SIZES = ['maxResultCount', 'maxCount', 'pageCount', 'pageSize', 'count'];
+const SIZES = ['maxResultCount', 'maxCount', 'pageCount', 'pageSize', 'count', 'numRuns'];
+
+/**
+ * Where the answer puts the next page's cookie: a field of the cursor's own name, or
+ * `paginationInfo.cookie` (v2 protected objects and their runs); undefined when it has no
+ * place for one (the cursor is then no cursor).
+ */
+function cookiePlace(answerFields: ReadonlySet<string>, cursor: string) {
+  if (answerFields.has(cursor)) return (next: string) => ({ [cursor]: next });
+  if (answerFields.has('paginationInfo')) return (next: string) => ({ paginationInfo: { cookie: next } });
+  return undefined;
+}
 
 /**
  * The page of `views` the request asks for, in the paging style the operation's query
  * parameters name, as a cluster pages: a cookie (the offset of the next page, absent after
- * the last), `startIndex`, `page` (from 1), or `maxViewId` (the views after it, with
- * `lastResult`). Without a page size, the whole list.
+ * the last; only where the answer, of `answerFields`, can carry it), `startIndex`, `page`
+ * (from 1), or `maxViewId` (the views after it, with `lastResult`). Without a page size,
+ * the whole list.
  */
 export function pageOfList(
   operation: Operation,
+  answerFields: ReadonlySet<string>,
   params: Readonly<Record<string, unknown>>,
   views: Record<string, unknown>[],
 ): ListPage {
@@ -24,11 +37,12 @@ export function pageOfList(
   const sizeParam = SIZES.find((name) => query.has(name));
   const size = sizeParam === undefined ? undefined : params[sizeParam];
   if (typeof size !== 'number' || size < 1) return { views, fields: {} };
-  const cursor = CURSORS.find((name) => query.has(name));
-  if (cursor) {
+  for (const cursor of CURSORS) {
+    const place = query.has(cursor) ? cookiePlace(answerFields, cursor) : undefined;
+    if (place === undefined) continue;
     const start = Number(params[cursor] ?? 0) || 0;
     const more = start + size < views.length;
-    return { views: views.slice(start, start + size), fields: more ? { [cursor]: String(start + size) } : {} };
+    return { views: views.slice(start, start + size), fields: more ? place(String(start + size)) : {} };
   }
   if (query.has('maxViewId')) {
     const after = Number(params.maxViewId ?? 0);

@@ -63,6 +63,45 @@ describe('what real clients call first, on the demo cluster', () => {
     expect(v2.sources).toHaveLength(3);
   });
 
+  it('a source’s nodes by nodeId, paged by pageSize after afterCursorEntityId', async () => {
+    type Node = { protectionSource: Named & { parentId?: number } };
+    const names = async (query: string) =>
+      (await get<Node[]>(`${V1}/protectionSources?${query}`)).map((node) => node.protectionSource.name);
+    expect(await names('nodeId=1')).toEqual(['web-01', 'web-02', 'db-01']);
+    expect(await names('nodeId=1&pageSize=2')).toEqual(['web-01', 'web-02']);
+    expect(await names('nodeId=1&pageSize=2&afterCursorEntityId=3')).toEqual(['db-01']);
+    expect(await names('pageSize=2&afterCursorEntityId=1')).toEqual([
+      'files-01.demo.local',
+      '\\\\nas.demo.local\\projects',
+    ]);
+  });
+
+  it('protected objects: what the groups protect, with their groups, filtered and paged by cookie in paginationInfo', async () => {
+    type Objects = {
+      objects: (Named & { sourceName: string; protectionGroupConfigurations: { protectionGroupName: string }[] })[];
+      paginationInfo?: { cookie?: string };
+    };
+    const all = await get<Objects>('/v2/data-protect/objects');
+    expect(all.objects.map((o) => o.name)).toEqual([
+      'web-01',
+      'web-02',
+      'db-01',
+      'files-01.demo.local',
+      '\\\\nas.demo.local\\projects',
+    ]);
+    expect(all.objects[0]?.sourceName).toBe('vcenter.demo.local');
+    expect(all.objects[0]?.protectionGroupConfigurations).toEqual([
+      expect.objectContaining({ protectionGroupName: 'VMware-Gold' }),
+    ]);
+    expect(all.paginationInfo).toBeUndefined();
+    const first = await get<Objects>('/v2/data-protect/objects?maxCount=3');
+    expect([first.objects.length, first.paginationInfo?.cookie]).toEqual([3, '3']);
+    const last = await get<Objects>('/v2/data-protect/objects?maxCount=3&cookie=3');
+    expect([last.objects.map((o) => o.id), last.paginationInfo]).toEqual([[5, 6], undefined]);
+    const physical = await get<Objects>('/v2/data-protect/objects?environments=kPhysical,kGenericNas&ids=5');
+    expect(physical.objects.map((o) => o.id)).toEqual([5]);
+  });
+
   it('nodes, alerts in both versions, runs, and the cluster with its stats', async () => {
     expect(await get<unknown[]>(`${V1}/nodes`)).toHaveLength(3);
     const v1Alerts = await get<{ alertCode: string }[]>(`${V1}/alerts?maxAlerts=10`);

@@ -6,7 +6,7 @@ import type { Operation } from '../spec.js';
 
 export const SOURCES = 'protection-sources';
 
-async function allSources(ctx: ClusterApiContext): Promise<DemoSource[]> {
+export async function allSources(ctx: ClusterApiContext): Promise<DemoSource[]> {
   return (await ctx.resources.list(SOURCES)).map((r) => r.document as unknown as DemoSource);
 }
 
@@ -45,21 +45,41 @@ const wantedEnvironments = (request: ValidRequest) => {
   return Array.isArray(wanted) && wanted.length > 0 ? wanted.map(String) : undefined;
 };
 
-/** v1 `GET /public/protectionSources`: one tree per registered source. */
+/** A source as a v1 `ProtectionSourceNode`, with the nodes under it. */
+function nodeOf(sources: DemoSource[], source: DemoSource): Record<string, unknown> {
+  const children = childrenOf(sources, source);
+  return {
+    protectionSource: v1Source(source),
+    logicalSize: sizeOf(sources, source),
+    ...(children.length > 0 || source.parentId === undefined
+      ? { nodes: children.map((child) => nodeOf(sources, child)) }
+      : {}),
+  };
+}
+
+/**
+ * v1 `GET /public/protectionSources`: one tree per registered source, or with `nodeId` the
+ * nodes under that entity. `pageSize` pages either by entity id, from the one after
+ * `afterCursorEntityId`, as a cluster pages the children of a large source.
+ */
 export async function listSourceTrees(ctx: ClusterApiContext, op: Operation, request: ValidRequest): Promise<Answer> {
   const sources = await allSources(ctx);
   const environments = wantedEnvironments(request);
-  const trees = rootsOf(sources)
-    .filter((root) => environments === undefined || environments.includes(root.environment))
-    .map((root) => ({
-      protectionSource: v1Source(root),
-      logicalSize: sizeOf(sources, root),
-      nodes: childrenOf(sources, root).map((child) => ({
-        protectionSource: v1Source(child),
-        logicalSize: child.sizeBytes,
-      })),
-    }));
-  return shape(ctx, op, trees);
+  const { nodeId, pageSize, afterCursorEntityId } = request.params;
+  const level = typeof nodeId === 'number' ? sources.filter((s) => s.parentId === nodeId) : rootsOf(sources);
+  let listed = level.filter((source) => environments === undefined || environments.includes(source.environment));
+  if (typeof pageSize === 'number' && pageSize >= 1) {
+    const after = typeof afterCursorEntityId === 'number' ? afterCursorEntityId : Number.NEGATIVE_INFINITY;
+    listed = listed
+      .filter((source) => source.id > after)
+      .sort((a, b) => a.id - b.id)
+      .slice(0, pageSize);
+  }
+  return shape(
+    ctx,
+    op,
+    listed.map((source) => nodeOf(sources, source)),
+  );
 }
 
 /** v1 `GET /public/protectionSources/registrationInfo`: the registered roots and their totals. */
