@@ -87,6 +87,17 @@ describe('client.paginate against the demo cluster', () => {
     expect((await collect(c.paginate(method, { maxCount: 2 }))).map((o) => o.id)).toEqual(all.map((o) => o.id));
   });
 
+  it('walks paginationCookie + numRuns with the cookie in paginationInfo (v2 getObjectRuns)', async () => {
+    const method = c.object.getObjectRuns;
+    const all = (await method({ id: 2 })).protectionRuns ?? [];
+    expect(all.length).toBeGreaterThan(2);
+    const pages = await collect(c.paginatePages(method, { id: 2, numRuns: 2 }));
+    expect(pages).toHaveLength(Math.ceil(all.length / 2));
+    expect((await collect(c.paginate(method, { id: 2, numRuns: 2 }))).map((r) => r.runId)).toEqual(
+      all.map((r) => r.runId),
+    );
+  });
+
   it('walks afterCursorEntityId + pageSize (v1 listProtectionSources under a vCenter)', async () => {
     const method = c.v1.protectionSources.listProtectionSources;
     const pages = await collect(c.paginatePages(method, { nodeId: 1, pageSize: 2 }));

@@ -1,5 +1,5 @@
 import { getGroup, listGroups } from './behaviours/last-run.js';
-import { listProtectedObjects } from './behaviours/protected-objects.js';
+import { listObjectRuns, listProtectedObjects } from './behaviours/protected-objects.js';
 import { createRun, getGroupRun, listGroupRuns, listRunsV1 } from './behaviours/protection-runs.js';
 import { listRegistrationInfo, listSourcesV2, listSourceTrees } from './behaviours/protection-sources.js';
 import { cancelRecovery, createRecovery } from './behaviours/recoveries.js';
@@ -23,6 +23,7 @@ const BEHAVIOURS = new Map<string, Behaviour>([
   ['v1:listProtectionSourcesRegistrationInfo', listRegistrationInfo],
   ['v2:getProtectionSources', listSourcesV2],
   ['v2:getProtectedObjectsOfAnyType', listProtectedObjects],
+  ['v2:getObjectRuns', listObjectRuns],
   ['v2:createRecovery', createRecovery],
   ['v1:createRecoverTask', createRecovery],
   ['v1:createCloneTask', createRecovery],

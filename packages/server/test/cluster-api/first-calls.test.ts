@@ -102,6 +102,33 @@ describe('what real clients call first, on the demo cluster', () => {
     expect(physical.objects.map((o) => o.id)).toEqual([5]);
   });
 
+  it('an object’s runs are its groups’ runs, newest first, paged by numRuns; an unknown object is 404', async () => {
+    type ObjectRuns = {
+      protectionRuns: {
+        runId: string;
+        protectionGroupName: string;
+        localSnapshotInfo: { snapshotInfo: { status: string } };
+      }[];
+      paginationInfo?: { cookie?: string };
+    };
+    const groups = (await get<{ protectionGroups: Named[] }>('/v2/data-protect/protection-groups?names=VMware-Gold'))
+      .protectionGroups;
+    const groupRuns = await get<{ runs: { id: string }[] }>(
+      `/v2/data-protect/protection-groups/${encodeURIComponent(String(groups[0]?.id))}/runs`,
+    );
+    const all = await get<ObjectRuns>('/v2/data-protect/objects/2/runs');
+    expect(all.protectionRuns.map((r) => r.runId)).toEqual(groupRuns.runs.map((r) => r.id));
+    expect(new Set(all.protectionRuns.map((r) => r.protectionGroupName))).toEqual(new Set(['VMware-Gold']));
+    expect(all.protectionRuns.map((r) => r.localSnapshotInfo.snapshotInfo.status)).toContain('kSuccessful');
+    const page = await get<ObjectRuns>('/v2/data-protect/objects/2/runs?numRuns=2');
+    expect([page.protectionRuns.length, page.paginationInfo?.cookie]).toEqual([2, '2']);
+    const one = all.protectionRuns[1]?.runId ?? '';
+    const picked = await get<ObjectRuns>(`/v2/data-protect/objects/2/runs?runId=${encodeURIComponent(one)}`);
+    expect(picked.protectionRuns.map((r) => r.runId)).toEqual([one]);
+    const unknown = await t.send<{ errorCode: string }>('GET', '/v2/data-protect/objects/99/runs', { headers: auth });
+    expect([unknown.status, unknown.body.errorCode]).toEqual([404, 'KNotFound']);
+  });
+
   it('nodes, alerts in both versions, runs, and the cluster with its stats', async () => {
     expect(await get<unknown[]>(`${V1}/nodes`)).toHaveLength(3);
     const v1Alerts = await get<{ alertCode: string }[]>(`${V1}/alerts?maxAlerts=10`);

@@ -1,13 +1,24 @@
+import { notFound } from '../../errors.js';
 import type { Answer, ClusterApiContext } from '../cluster-api-context.js';
 import { pagedListAnswer } from '../generic-handler.js';
 import { formatId } from '../record-ids.js';
 import type { ValidRequest } from '../request-validation.js';
 import type { Operation } from '../spec.js';
-import { GROUPS } from './protection-runs.js';
+import type { ResourceRecord } from '../store/resource-store.js';
+import { GROUPS, type RunState, runsWithGroups, stateAt, v2RunId } from './protection-runs.js';
 import { allSources } from './protection-sources.js';
 
 const listed = (value: unknown): unknown[] | undefined =>
   Array.isArray(value) && value.length > 0 ? value : undefined;
+
+const protecting = (groups: ResourceRecord[], sourceId: number) =>
+  groups.filter((group) => listed(group.document.sourceIds)?.includes(sourceId));
+
+const SNAPSHOT_STATUS: Record<RunState, string> = {
+  running: 'kInProgress',
+  succeeded: 'kSuccessful',
+  failed: 'kFailed',
+};
 
 /**
  * v2 `GET /data-protect/objects`: the sources that protection groups name (`sourceIds`), each
@@ -35,8 +46,8 @@ export async function listProtectedObjects(
         (parentId === undefined || source.parentId === parentId),
     )
     .flatMap((source) => {
-      const protecting = groups.filter((group) => listed(group.document.sourceIds)?.includes(source.id));
-      if (protecting.length === 0) return [];
+      const its = protecting(groups, source.id);
+      if (its.length === 0) return [];
       const root = sources.find((s) => s.id === (source.parentId ?? source.id));
       return [
         {
@@ -47,7 +58,7 @@ export async function listProtectedObjects(
           sourceId: root?.id,
           sourceName: root?.name,
           logicalSizeBytes: source.sizeBytes,
-          protectionGroupConfigurations: protecting.map((group) => ({
+          protectionGroupConfigurations: its.map((group) => ({
             protectionGroupId: formatId(ctx.cluster, { idType: 'string' }, Number(group.id)),
             protectionGroupName: group.document.name,
           })),
@@ -55,4 +66,38 @@ export async function listProtectedObjects(
       ];
     });
   return pagedListAnswer(ctx, op, request.params, views);
+}
+
+/**
+ * v2 `GET /data-protect/objects/{id}/runs`: the runs of the groups that protect the object,
+ * newest first (`runId` picks one), as the object saw them, paged by `numRuns` with the
+ * cookie in `paginationInfo`. An object no source has is 404 `KNotFound`.
+ */
+export async function listObjectRuns(ctx: ClusterApiContext, op: Operation, request: ValidRequest): Promise<Answer> {
+  const objectId = request.params.id;
+  if (!(await allSources(ctx)).some((source) => source.id === objectId)) throw notFound(`object ${String(objectId)}`);
+  const groups = new Set(protecting(await ctx.resources.list(GROUPS), Number(objectId)).map((group) => group.id));
+  const nowUsecs = ctx.now() * 1000;
+  const runs = (await runsWithGroups(ctx))
+    .filter(({ group }) => group !== undefined && groups.has(group.id))
+    .map(({ record, run, group }) => {
+      const state = stateAt(run, nowUsecs);
+      return {
+        runId: v2RunId(record, run),
+        runType: run.runType,
+        protectionGroupId: formatId(ctx.cluster, { idType: 'string' }, run.groupN),
+        protectionGroupName: group?.document.name,
+        policyId: group?.document.policyId,
+        storageDomainId: group?.document.storageDomainId,
+        localSnapshotInfo: {
+          snapshotInfo: {
+            status: SNAPSHOT_STATUS[state],
+            startTimeUsecs: run.startTimeUsecs,
+            ...(state === 'running' ? {} : { endTimeUsecs: run.endTimeUsecs }),
+          },
+        },
+      };
+    })
+    .filter((run) => request.params.runId === undefined || run.runId === request.params.runId);
+  return pagedListAnswer(ctx, op, request.params, runs);
 }

@@ -19,7 +19,10 @@ export interface RunDocument {
   failed: boolean;
 }
 
-type RunState = 'running' | 'succeeded' | 'failed';
+export type RunState = 'running' | 'succeeded' | 'failed';
+
+/** A run's v2 id: the run record and its start (v2 `runId`). */
+export const v2RunId = (record: ResourceRecord, run: RunDocument) => `${record.id}:${run.startTimeUsecs}`;
 
 export const stateAt = (run: RunDocument, nowUsecs: number): RunState =>
   nowUsecs < run.endTimeUsecs ? 'running' : run.failed ? 'failed' : 'succeeded';
@@ -67,7 +70,7 @@ export function v2Run(
 ) {
   const state = stateAt(run, ctx.now() * 1000);
   return {
-    id: `${record.id}:${run.startTimeUsecs}`,
+    id: v2RunId(record, run),
     protectionGroupInstanceId: Number(record.id),
     protectionGroupId: formatId(ctx.cluster, { idType: 'string' }, run.groupN),
     protectionGroupName: group?.document.name,
@@ -134,7 +137,7 @@ export async function listGroupRuns(ctx: ClusterApiContext, op: Operation, reque
 export async function getGroupRun(ctx: ClusterApiContext, op: Operation, request: ValidRequest): Promise<Answer> {
   const group = await groupOf(ctx, request.params.id);
   const runs = await runsWithGroups(ctx, Number(group.id));
-  const found = runs.find(({ record, run }) => `${record.id}:${run.startTimeUsecs}` === request.params.runId);
+  const found = runs.find(({ record, run }) => v2RunId(record, run) === request.params.runId);
   if (!found) throw notFound(`Protection group run ${String(request.params.runId)}`);
   return shape(ctx, op, v2Run(ctx, found.record, found.run, group));
 }
