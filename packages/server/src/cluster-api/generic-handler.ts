@@ -122,6 +122,14 @@ export function listAnswer(
   return shape(ctx, operation, { ...fields, [property]: shaped });
 }
 
+/** The fields of the operation's answer, as its document names them. */
+export function answerFieldsOf(ctx: ClusterApiContext, operation: Operation): Set<string> {
+  const schema = operation.success.schema;
+  return new Set(
+    Object.keys(schema === undefined ? {} : (resolveRef(ctx.spec, operation.version, schema).properties ?? {})),
+  );
+}
+
 /** The page of `views` the request asks for, as the list answer (see `pageOfList`). */
 export function pagedListAnswer(
   ctx: ClusterApiContext,
@@ -129,11 +137,7 @@ export function pagedListAnswer(
   params: Readonly<Record<string, unknown>>,
   views: Record<string, unknown>[],
 ): Answer {
-  const schema = operation.success.schema;
-  const answerFields = new Set(
-    Object.keys(schema === undefined ? {} : (resolveRef(ctx.spec, operation.version, schema).properties ?? {})),
-  );
-  const page = pageOfList(operation, answerFields, params, views);
+  const page = pageOfList(operation, answerFieldsOf(ctx, operation), params, views);
   return listAnswer(ctx, operation, page.views, page.fields);
 }
 

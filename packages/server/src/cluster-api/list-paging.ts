@@ -34,9 +34,11 @@ export function pageOfList(
   views: Record<string, unknown>[],
 ): ListPage {
   const query = new Set(operation.parameters.filter((p) => p.in === 'query').map((p) => p.name));
-  const sizeParam = SIZES.find((name) => query.has(name));
-  const size = sizeParam === undefined ? undefined : params[sizeParam];
-  if (typeof size !== 'number' || size < 1) return { views, fields: {} };
+  // The first page size the request gives (v2 group runs take maxResultCount or numRuns).
+  const size = SIZES.filter((name) => query.has(name))
+    .map((name) => params[name])
+    .find((value): value is number => typeof value === 'number' && value >= 1);
+  if (size === undefined) return { views, fields: {} };
   for (const cursor of CURSORS) {
     const place = query.has(cursor) ? cookiePlace(answerFields, cursor) : undefined;
     if (place === undefined) continue;

@@ -69,6 +69,22 @@ describe('protection runs', () => {
     expect(one.body.id).toBe(newest?.id);
   });
 
+  it('numRuns or maxResultCount pages a group’s runs, newest first, with a paginationCookie and the total', async () => {
+    type Paged = V2Runs & { paginationCookie?: string; totalRuns: number };
+    const runs = (query: string) =>
+      t.send<Paged>('GET', `/v2/data-protect/protection-groups/${groupId}/runs?${query}`, { headers: auth });
+    const all = (await runs('')).body;
+    expect(all.runs.length).toBeGreaterThan(3);
+    const latest = (await runs('numRuns=1')).body;
+    expect([latest.runs.map((r) => r.id), latest.paginationCookie, latest.totalRuns]).toEqual([
+      [all.runs[0]?.id],
+      '1',
+      all.runs.length,
+    ]);
+    const second = (await runs('maxResultCount=2&paginationCookie=2')).body;
+    expect(second.runs.map((r) => r.id)).toEqual(all.runs.slice(2, 4).map((r) => r.id));
+  });
+
   it('a run started through v2 shows up in v1 protectionRuns, then kSuccess', async () => {
     const started = await t.send<{ protectionGroupId: string }>(
       'POST',

@@ -1,6 +1,7 @@
 import { notFound } from '../../errors.js';
 import type { Answer, ClusterApiContext } from '../cluster-api-context.js';
-import { shape } from '../generic-handler.js';
+import { answerFieldsOf, shape } from '../generic-handler.js';
+import { pageOfList } from '../list-paging.js';
 import { formatId, parseId } from '../record-ids.js';
 import type { ValidRequest } from '../request-validation.js';
 import type { Operation } from '../spec.js';
@@ -131,7 +132,9 @@ export async function listGroupRuns(ctx: ClusterApiContext, op: Operation, reque
   const runs = (await runsWithGroups(ctx, Number(group.id))).map(({ record, run }) => v2Run(ctx, record, run, group));
   const wanted = request.params.runId;
   const selected = wanted === undefined ? runs : runs.filter((r) => r.id === wanted);
-  return shape(ctx, op, { runs: selected, totalRuns: selected.length });
+  // Newest first: `numRuns: 1` is the latest run, as scripts ask for it.
+  const page = pageOfList(op, answerFieldsOf(ctx, op), request.params, selected);
+  return shape(ctx, op, { ...page.fields, runs: page.views, totalRuns: selected.length });
 }
 
 export async function getGroupRun(ctx: ClusterApiContext, op: Operation, request: ValidRequest): Promise<Answer> {
