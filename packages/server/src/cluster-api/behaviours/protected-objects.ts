@@ -6,13 +6,10 @@ import type { ValidRequest } from '../request-validation.js';
 import type { Operation } from '../spec.js';
 import type { ResourceRecord } from '../store/resource-store.js';
 import { GROUPS, type RunState, runsWithGroups, stateAt, v2RunId } from './protection-runs.js';
-import { allSources } from './protection-sources.js';
+import { allSources, listed } from './protection-sources.js';
 
-const listed = (value: unknown): unknown[] | undefined =>
-  Array.isArray(value) && value.length > 0 ? value : undefined;
-
-const protecting = (groups: ResourceRecord[], sourceId: number) =>
-  groups.filter((group) => listed(group.document.sourceIds)?.includes(sourceId));
+const protects = (group: ResourceRecord, sourceId: number) =>
+  listed(group.document.sourceIds)?.includes(sourceId) === true;
 
 const SNAPSHOT_STATUS: Record<RunState, string> = {
   running: 'kInProgress',
@@ -46,7 +43,7 @@ export async function listProtectedObjects(
         (parentId === undefined || source.parentId === parentId),
     )
     .flatMap((source) => {
-      const its = protecting(groups, source.id);
+      const its = groups.filter((group) => protects(group, source.id));
       if (its.length === 0) return [];
       const root = sources.find((s) => s.id === (source.parentId ?? source.id));
       return [
@@ -76,10 +73,10 @@ export async function listProtectedObjects(
 export async function listObjectRuns(ctx: ClusterApiContext, op: Operation, request: ValidRequest): Promise<Answer> {
   const objectId = request.params.id;
   if (!(await allSources(ctx)).some((source) => source.id === objectId)) throw notFound(`object ${String(objectId)}`);
-  const groups = new Set(protecting(await ctx.resources.list(GROUPS), Number(objectId)).map((group) => group.id));
   const nowUsecs = ctx.now() * 1000;
+  // Each run comes with its group: whether the group protects the object is read off it.
   const runs = (await runsWithGroups(ctx))
-    .filter(({ group }) => group !== undefined && groups.has(group.id))
+    .filter(({ group }) => group !== undefined && protects(group, Number(objectId)))
     .map(({ record, run, group }) => {
       const state = stateAt(run, nowUsecs);
       return {

@@ -40,10 +40,9 @@ const childrenOf = (sources: DemoSource[], root: DemoSource) => sources.filter((
 const sizeOf = (sources: DemoSource[], root: DemoSource) =>
   root.sizeBytes + childrenOf(sources, root).reduce((sum, child) => sum + child.sizeBytes, 0);
 
-const wantedEnvironments = (request: ValidRequest) => {
-  const wanted = request.params.environments;
-  return Array.isArray(wanted) && wanted.length > 0 ? wanted.map(String) : undefined;
-};
+/** A list parameter's values, or undefined when it names none (no filter). */
+export const listed = (value: unknown): unknown[] | undefined =>
+  Array.isArray(value) && value.length > 0 ? value : undefined;
 
 /** A source as a v1 `ProtectionSourceNode`, with the nodes under it. */
 function nodeOf(sources: DemoSource[], source: DemoSource): Record<string, unknown> {
@@ -64,13 +63,13 @@ function nodeOf(sources: DemoSource[], source: DemoSource): Record<string, unkno
  */
 export async function listSourceTrees(ctx: ClusterApiContext, op: Operation, request: ValidRequest): Promise<Answer> {
   const sources = await allSources(ctx);
-  const environments = wantedEnvironments(request);
+  const environments = listed(request.params.environments);
   const { nodeId, pageSize, afterCursorEntityId } = request.params;
   const level = typeof nodeId === 'number' ? sources.filter((s) => s.parentId === nodeId) : rootsOf(sources);
-  let listed = level.filter((source) => environments === undefined || environments.includes(source.environment));
+  let shown = level.filter((source) => environments === undefined || environments.includes(source.environment));
   if (typeof pageSize === 'number' && pageSize >= 1) {
     const after = typeof afterCursorEntityId === 'number' ? afterCursorEntityId : Number.NEGATIVE_INFINITY;
-    listed = listed
+    shown = shown
       .filter((source) => source.id > after)
       .sort((a, b) => a.id - b.id)
       .slice(0, pageSize);
@@ -78,7 +77,7 @@ export async function listSourceTrees(ctx: ClusterApiContext, op: Operation, req
   return shape(
     ctx,
     op,
-    listed.map((source) => nodeOf(sources, source)),
+    shown.map((source) => nodeOf(sources, source)),
   );
 }
 
@@ -89,7 +88,7 @@ export async function listRegistrationInfo(
   request: ValidRequest,
 ): Promise<Answer> {
   const sources = await allSources(ctx);
-  const environments = wantedEnvironments(request);
+  const environments = listed(request.params.environments);
   const roots = rootsOf(sources).filter(
     (root) => environments === undefined || environments.includes(root.environment),
   );
